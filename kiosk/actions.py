@@ -1,0 +1,25 @@
+"""What the core tells the outside world to do, in order: show a view, speak, stop speaking."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.views import KioskView
+
+
+@dataclass(frozen=True)
+class Show:
+    view: KioskView
+
+
+@dataclass(frozen=True)
+class Speak:
+    text: str
+    slow: bool = False
+
+
+@dataclass(frozen=True)
+class StopSpeech:
+    pass
+
+
+Action = Show | Speak | StopSpeech

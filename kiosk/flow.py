@@ -1,0 +1,186 @@
+"""The kiosk's decisions from one citizen to the next: attract → menu → lesson → completion,
+the idle warning, and the wipe that leaves nothing for the next person.
+
+`Kiosk.handle(intent)` and `Kiosk.tick()` return the actions to carry out, in order.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from content.model import Lesson, Pack
+from kiosk import texts
+from kiosk.actions import Action, Show, Speak, StopSpeech
+from kiosk.clock import Clock
+from kiosk.idle import IdlePolicy
+from kiosk.intents import BackToMenu, EndSession, Intent, OpenLesson, SetTextSize, StillHere, Touched
+from kiosk.lesson_session import LessonSession, Result
+from kiosk.progress import ProgressStore
+from kiosk.settings import Settings
+from kiosk.views import AttractView, CompletionView, KioskView, LessonTile, LessonView, MenuView, TopicGroup
+
+log = logging.getLogger(__name__)
+
+MENU_PROMPT = "Mời bác chọn một bài học."
+
+
+class Kiosk:
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        store: ProgressStore,
+        settings: Settings,
+        clock: Clock,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._packs = tuple(packs)
+        self._lessons = {lesson.id: lesson for pack in self._packs for lesson in pack.lessons}
+        self._store = store
+        self._settings = settings
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._idle = IdlePolicy(clock, settings.idle_warning_s, settings.idle_grace_s)
+        self.store_problem = ""  # for staff, in Vietnamese, when progress could not be written
+        self._serial = 0
+        self._reset()
+
+    # --- public ----------------------------------------------------------------------
+    @property
+    def lesson_session(self) -> LessonSession | None:
+        """The lesson being worked on, if any (for walkthroughs and tests)."""
+        return self._lesson
+
+    def view(self) -> KioskView:
+        page_view: AttractView | MenuView | CompletionView | LessonView
+        if self._lesson is not None:
+            page_view = self._lesson.view()
+        elif self._completion is not None:
+            page_view = self._completion
+        else:
+            page_view = self._menu() if self._visit else AttractView()
+        return KioskView(page_view, self._text_size, self._serial, self._warning)
+
+    def handle(self, intent: Intent) -> list[Action]:
+        self._idle.touched()
+        if self._warning is not None:
+            self._warning = None
+            if isinstance(intent, StillHere | Touched):
+                return [StopSpeech(), self._show()]
+        if not self._visit:
+            return self._start_visit()
+        match intent:
+            case Touched() | StillHere():
+                return []
+            case EndSession():
+                return self._wipe("ended")
+            case SetTextSize(size=size):
+                self._text_size = size if size in ("normal", "large") else self._text_size
+                return [self._show()]
+            case BackToMenu():
+                self._lesson = None
+                self._completion = None
+                return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
+            case OpenLesson(lesson_id=lesson_id):
+                return self._open(lesson_id)
+        if self._lesson is None:
+            return []
+        return self._lesson_result(self._lesson.handle(intent))  # type: ignore[arg-type]
+
+    def tick(self) -> list[Action]:
+        """Call about once a second: shows, counts down and acts on the idle warning."""
+        if not self._visit:
+            return []
+        left = self._idle.seconds_left()
+        if left is None or left == self._warning:
+            return []
+        if left == 0:
+            return self._wipe("idle")
+        first = self._warning is None
+        self._warning = left
+        return [StopSpeech(), self._show(), Speak(texts.IDLE_WARNING)] if first else [self._show()]
+
+    def close(self) -> None:
+        if self._visit:
+            self._wipe("shutdown")
+
+    # --- internals -------------------------------------------------------------------
+    def _reset(self) -> None:
+        self._visit = ""
+        self._lesson: LessonSession | None = None
+        self._completion: CompletionView | None = None
+        self._statuses: dict[str, str] = {}
+        self._text_size = self._settings.text_size
+        self._warning: int | None = None
+
+    def _show(self) -> Show:
+        return Show(self.view())
+
+    def _start_visit(self) -> list[Action]:
+        self._serial += 1
+        self._visit = self._write(lambda: self._store.start_visit(self._settings.kiosk_id, self._clock.now())) or "offline"
+        return [self._show(), Speak(MENU_PROMPT)]
+
+    def _wipe(self, reason: str) -> list[Action]:
+        visit = self._visit
+        self._write(lambda: self._store.end_visit(visit, self._clock.now(), reason))
+        self._reset()
+        self._serial += 1
+        return [StopSpeech(), self._show()]
+
+    def _open(self, lesson_id: str) -> list[Action]:
+        lesson: Lesson | None = self._lessons.get(lesson_id)
+        if lesson is None:
+            log.error("asked to open unknown lesson %r", lesson_id)
+            return []
+        self._lesson = LessonSession(lesson, self._rng)
+        self._completion = None
+        self._statuses.setdefault(lesson_id, "started")
+        visit = self._visit
+        self._write(lambda: self._store.lesson_started(visit, lesson_id, self._clock.now()))
+        return [StopSpeech(), self._show(), *self._speech(self._lesson.start())]
+
+    def _lesson_result(self, result: Result) -> list[Action]:
+        session = self._lesson
+        assert session is not None
+        visit, lesson_id = self._visit, session.lesson.id
+        for attempt in result.attempts:
+            self._write(lambda a=attempt: self._store.record(visit, lesson_id, a, self._clock.now()))
+        if result.finished:
+            self._write(lambda: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
+            self._statuses[lesson_id] = "completed"
+            self._completion = CompletionView(session.lesson.title, session.recap)
+            self._lesson = None
+            return [StopSpeech(), self._show(), Speak(texts.COMPLETED)]
+        if result.left:
+            self._lesson = None
+            return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
+        speech = self._speech(result)
+        return [StopSpeech(), self._show(), *speech] if speech else [self._show()]
+
+    @staticmethod
+    def _speech(result: Result) -> list[Action]:
+        return [Speak(text, slow) for text, slow in result.speak]
+
+    def _menu(self) -> MenuView:
+        groups = []
+        for pack in self._packs:
+            for topic in pack.topics:
+                tiles = tuple(
+                    LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, self._statuses.get(lesson.id, ""))
+                    for lesson in pack.lessons
+                    if lesson.topic == topic.id
+                )
+                if tiles:
+                    groups.append(TopicGroup(topic.title, topic.icon, tiles))
+        return MenuView(tuple(groups))
+
+    def _write(self, operation: Callable[[], str | None]) -> str | None:
+        """Run a progress write; on a disk or database error keep teaching and tell staff."""
+        try:
+            return operation()
+        except (sqlite3.Error, OSError) as exc:
+            log.error("progress not written: %s", exc)
+            self.store_problem = "Không ghi được tiến độ học vào ổ đĩa (ổ đầy hoặc bị khóa ghi). Kiosk vẫn dạy bình thường."
+            return None

@@ -1,0 +1,92 @@
+"""What a person (or a voice command) asks the kiosk to do. The UI sends these; the core decides."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Touched:
+    """Any touch anywhere (keeps the session alive; starts one on the attract screen)."""
+
+
+@dataclass(frozen=True)
+class OpenLesson:
+    lesson_id: str
+
+
+@dataclass(frozen=True)
+class SetTextSize:
+    size: str  # "normal" | "large"
+
+
+@dataclass(frozen=True)
+class EndSession:
+    """"Về màn hình đầu" / "Kết thúc": the citizen is done; wipe everything."""
+
+
+@dataclass(frozen=True)
+class BackToMenu:
+    """"Học bài khác" or leaving a lesson for the list."""
+
+
+@dataclass(frozen=True)
+class StillHere:
+    """"Tôi vẫn đang học" on the idle warning."""
+
+
+# --- inside a lesson ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Tap:
+    element: str
+
+
+@dataclass(frozen=True)
+class Choose:
+    element: str
+    option: int
+
+
+@dataclass(frozen=True)
+class TypeChar:
+    char: str
+
+
+@dataclass(frozen=True)
+class TypeTone:
+    tone: str  # a key of kiosk.vietnamese_input.TONES
+
+
+@dataclass(frozen=True)
+class Erase:
+    """Delete the last character of the field being typed."""
+
+
+@dataclass(frozen=True)
+class Submit:
+    """"Xong" on the keyboard: check what was typed."""
+
+
+@dataclass(frozen=True)
+class Continue:
+    """"Tiếp tục" after reading an information step."""
+
+
+@dataclass(frozen=True)
+class GoBack:
+    """"Quay lại": the previous step (or the lesson list from the first step)."""
+
+
+@dataclass(frozen=True)
+class Help:
+    """"Trợ giúp": show the hint and highlight what to touch."""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """"Nghe lại" (slow=False) or "Nghe chậm hơn" (slow=True)."""
+
+    slow: bool = False
+
+
+LessonIntent = Tap | Choose | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
+Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | LessonIntent

@@ -1,0 +1,175 @@
+"""Anonymous learning progress in SQLite (sqlite-utils), after Kolibri's logger model:
+a visit per citizen session, an attempt per step action, a summary per lesson per visit.
+
+Nothing personal is stored: ids are random, and no typed text is ever written.
+Every write is its own transaction in WAL mode with synchronous=FULL, so a power cut
+loses no step whose write returned.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import sqlite3
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk.lesson_session import Attempt
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["visits"].create(
+        {"id": str, "kiosk_id": str, "started_at": str, "ended_at": str, "end_reason": str}, pk="id"
+    )
+    db["attempts"].create(
+        {"id": int, "visit_id": str, "lesson_id": str, "step_id": str, "step_index": int, "outcome": str, "at": str},
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["attempts"].create_index(["visit_id"])
+    db["lesson_summaries"].create(
+        {
+            "visit_id": str,
+            "lesson_id": str,
+            "status": str,  # started | completed
+            "started_at": str,
+            "completed_at": str,
+            "seconds": float,
+            "steps_done": int,
+            "wrong_count": int,
+            "hint_count": int,
+        },
+        pk=("visit_id", "lesson_id"),
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _create_v1}
+
+
+class ProgressStore:
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, notice: str = "") -> None:
+        self.db = db
+        self.path = path
+        self.notice = notice  # for staff: what went wrong with the file, in Vietnamese
+
+    @classmethod
+    def open(cls, path: Path) -> ProgressStore:
+        """Open (creating or migrating) the database at `path`. A corrupt or unreadable file
+        is moved aside and a new one started; if even that fails, progress is kept in memory."""
+        try:
+            return cls(_connect(path), path)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            log.error("progress database %s is unusable (%s)", path, exc)
+        try:
+            aside = _move_aside(path)
+            log.error("moved the unusable database to %s and started a new one", aside)
+            notice = f"Tệp dữ liệu cũ bị hỏng nên đã được cất sang {aside.name}; kiosk đã tạo tệp mới."
+            return cls(_connect(path), path, notice)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            log.critical("cannot create a progress database at %s (%s); keeping progress in memory only", path, exc)
+            db = sqlite_utils.Database(memory=True)
+            _migrate(db)
+            return cls(db, None, "Không ghi được dữ liệu học tập vào ổ đĩa; kết quả hôm nay chỉ giữ tạm trong bộ nhớ.")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writes ------------------------------------------------------------------------
+    def start_visit(self, kiosk_id: str, at: datetime.datetime) -> str:
+        visit_id = uuid.uuid4().hex
+        with self.db.atomic():
+            self.db["visits"].insert({"id": visit_id, "kiosk_id": kiosk_id, "started_at": _iso(at)})
+        return visit_id
+
+    def end_visit(self, visit_id: str, at: datetime.datetime, reason: str) -> None:
+        with self.db.atomic():
+            self.db["visits"].update(visit_id, {"ended_at": _iso(at), "end_reason": reason})
+
+    def lesson_started(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR IGNORE INTO lesson_summaries (visit_id, lesson_id, status, started_at, seconds,"
+                " steps_done, wrong_count, hint_count) VALUES (?, ?, 'started', ?, 0, 0, 0, 0)",
+                [visit_id, lesson_id, _iso(at)],
+            )
+
+    def record(self, visit_id: str, lesson_id: str, attempt: Attempt, at: datetime.datetime) -> None:
+        counter = {"correct": "steps_done", "viewed": "steps_done", "wrong": "wrong_count", "hint": "hint_count"}
+        with self.db.atomic():
+            self.db["attempts"].insert(
+                {
+                    "visit_id": visit_id,
+                    "lesson_id": lesson_id,
+                    "step_id": attempt.step_id,
+                    "step_index": attempt.step_index,
+                    "outcome": attempt.outcome,
+                    "at": _iso(at),
+                }
+            )
+            column = counter[attempt.outcome]
+            self.db.execute(
+                f"UPDATE lesson_summaries SET {column} = {column} + 1 WHERE visit_id = ? AND lesson_id = ?",
+                [visit_id, lesson_id],
+            )
+
+    def lesson_completed(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
+        with self.db.atomic():
+            row = self.db["lesson_summaries"].get((visit_id, lesson_id))
+            started = datetime.datetime.fromisoformat(row["started_at"])
+            self.db["lesson_summaries"].update(
+                (visit_id, lesson_id),
+                {"status": "completed", "completed_at": _iso(at), "seconds": (at - started).total_seconds()},
+            )
+
+
+def _iso(at: datetime.datetime) -> str:
+    return at.astimezone(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {check}")
+        _migrate(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        if not db["meta"].exists():
+            db["meta"].create({"key": str, "value": str}, pk="key")
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        current = int(row[0]) if row else 0
+        if current > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"schema_version {current} is newer than this kiosk ({SCHEMA_VERSION})")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](db)
+            log.info("progress database migrated to schema_version %d", version)
+        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.datetime.now().strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.broken-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(str(path) + suffix)
+        if part.exists():
+            part.rename(Path(str(aside) + suffix))
+    return aside

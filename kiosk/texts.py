@@ -1,0 +1,13 @@
+"""Vietnamese sentences the core says to citizens (feedback, prompts). Kept in one place."""
+
+CORRECT = "Đúng rồi! Bác làm tốt lắm."
+WRONG = "Chưa đúng, bác thử lại nhé."
+WRONG_HIGHLIGHT = "Chưa đúng, bác thử lại nhé. Chỗ cần chạm đang được tô vàng."
+DEFAULT_HINT = "Bác chạm vào chỗ đang được tô vàng trên điện thoại."
+TYPE_WITH_KEYBOARD = "Bác gõ bằng bàn phím bên dưới, gõ xong thì bấm Xong."
+READ_THEN_CONTINUE = "Bác đọc xong thì bấm nút Tiếp tục nhé."
+ACT_ON_PHONE = "Bác làm theo hướng dẫn trên điện thoại tập luyện nhé."
+NOT_SAME = "Hai lần gõ chưa giống nhau."
+EMPTY = "Bác chưa gõ gì cả."
+COMPLETED = "Chúc mừng bác đã học xong bài này!"
+IDLE_WARNING = "Bác còn học tiếp không? Nếu còn, bác chạm vào nút Tôi vẫn đang học."

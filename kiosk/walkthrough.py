@@ -1,0 +1,43 @@
+"""The right answer to each step, as intents: drives screenshot tours and lesson tests."""
+from __future__ import annotations
+
+from content.rules import EXAMPLES
+from kiosk.actions import Action
+from kiosk.flow import Kiosk
+from kiosk.intents import Choose, Continue, LessonIntent, Submit, Tap, TypeChar, TypeTone
+from kiosk.lesson_session import LessonSession
+from kiosk.vietnamese_input import keystrokes
+
+
+def answer_text(session: LessonSession) -> str:
+    """What to type for the current (type) step."""
+    step = session.step
+    if step.same_as:
+        return session.values.get(step.same_as, "")
+    return step.expect or EXAMPLES[step.rule]
+
+
+def correct_intents(session: LessonSession) -> list[LessonIntent]:
+    """Intents that complete the current step on the first try."""
+    step = session.step
+    if step.kind == "info":
+        return [Continue()]
+    if step.kind == "tap":
+        return [Tap(step.target)]
+    if step.kind == "choose":
+        options = session.view().screen.element(step.target).options  # type: ignore[union-attr]
+        return [Choose(step.target, options.index(step.expect) if step.expect else 0)]
+    typed: list[LessonIntent] = [
+        TypeChar(value) if kind == "char" else TypeTone(value) for kind, value in keystrokes(answer_text(session))
+    ]
+    return [*typed, Submit()]
+
+
+def complete_step(kiosk: Kiosk) -> list[Action]:
+    """Answer the kiosk's current lesson step correctly; the actions of the last intent."""
+    session = kiosk.lesson_session
+    assert session is not None, "no lesson is open"
+    actions: list[Action] = []
+    for intent in correct_intents(session):
+        actions = kiosk.handle(intent)
+    return actions

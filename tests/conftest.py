@@ -1,0 +1,56 @@
+"""Test-wide setup: Qt renders offscreen (set before anything imports Qt), and every test
+gets its own data and config directories so nothing touches the developer's real files."""
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_SCALE_FACTOR", "1")
+
+import random  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from content.loader import BUILTIN_PACKS, load_pack  # noqa: E402
+from content.model import Pack  # noqa: E402
+from kiosk.clock import ManualClock  # noqa: E402
+from kiosk.flow import Kiosk  # noqa: E402
+from kiosk.progress import ProgressStore  # noqa: E402
+from kiosk.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOCVUSO_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("HOCVUSO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("HOCVUSO_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def core_pack() -> Pack:
+    result = load_pack(BUILTIN_PACKS / "core")
+    assert result.pack is not None, result.problems
+    return result.pack
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def store(settings: Settings):
+    store = ProgressStore.open(settings.database)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def kiosk(core_pack: Pack, store: ProgressStore, settings: Settings, clock: ManualClock) -> Kiosk:
+    return Kiosk([core_pack], store, settings, clock, random.Random(7))

@@ -1,0 +1,97 @@
+from kiosk.actions import Show, Speak, StopSpeech
+from kiosk.intents import BackToMenu, EndSession, OpenLesson, SetTextSize, StillHere, Tap, Touched, TypeChar
+from kiosk.views import AttractView, CompletionView, LessonView, MenuView
+from kiosk.walkthrough import complete_step
+
+
+def shown(actions):
+    return [a.view for a in actions if isinstance(a, Show)][-1]
+
+
+def test_a_tap_on_the_attract_screen_starts_a_session_with_the_menu(kiosk, store):
+    assert isinstance(kiosk.view().page, AttractView)
+    view = shown(kiosk.handle(Touched()))
+    assert isinstance(view.page, MenuView)
+    titles = [group.title for group in view.page.topics]
+    assert titles[:2] == ["Làm quen với điện thoại", "VNeID"]
+    assert store.db["visits"].count == 1
+
+
+def test_menu_marks_lessons_started_and_completed_in_this_session_only(kiosk):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("vneid-kich-hoat-muc-2"))
+    kiosk.handle(BackToMenu())
+    kiosk.handle(OpenLesson("cham-vuot-go-chu"))
+    while isinstance(kiosk.view().page, LessonView):
+        actions = complete_step(kiosk)
+    assert isinstance(kiosk.view().page, CompletionView)
+    assert any(isinstance(a, Speak) and "Chúc mừng" in a.text for a in actions)
+    kiosk.handle(BackToMenu())
+    statuses = {t.lesson_id: t.status for g in kiosk.view().page.topics for t in g.tiles}
+    assert statuses == {"cham-vuot-go-chu": "completed", "vneid-kich-hoat-muc-2": "started"}
+    kiosk.handle(EndSession())
+    kiosk.handle(Touched())
+    statuses = {t.lesson_id: t.status for g in kiosk.view().page.topics for t in g.tiles}
+    assert set(statuses.values()) == {""}
+
+
+def test_idle_warning_at_120_s_then_wipe_after_the_grace_period(kiosk, clock, store):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("vneid-kich-hoat-muc-2"))
+    clock.advance(119)
+    assert kiosk.tick() == []
+    clock.advance(1)
+    actions = kiosk.tick()
+    assert shown(actions).idle_seconds_left == 30
+    assert any(isinstance(a, Speak) for a in actions)
+    clock.advance(29)
+    assert shown(kiosk.tick()).idle_seconds_left == 1
+    clock.advance(1)
+    actions = kiosk.tick()
+    assert isinstance(actions[0], StopSpeech)
+    assert isinstance(shown(actions).page, AttractView)
+    assert store.db.execute("select end_reason from visits").fetchone()[0] == "idle"
+
+
+def test_still_here_keeps_the_lesson_and_everything_typed(kiosk, clock):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("vneid-kich-hoat-muc-2"))
+    complete_step(kiosk)  # past the introduction
+    kiosk.handle(Tap("activate"))
+    kiosk.handle(TypeChar("0"))
+    clock.advance(125)
+    kiosk.tick()
+    view = shown(kiosk.handle(StillHere()))
+    assert view.idle_seconds_left is None
+    assert view.page.values == {"cccd": "0"}
+    clock.advance(100)
+    assert kiosk.tick() == []  # the idle clock started again
+
+
+def test_after_the_wipe_nothing_of_the_previous_citizen_remains(kiosk, clock):
+    kiosk.handle(Touched())
+    kiosk.handle(SetTextSize("large"))
+    kiosk.handle(OpenLesson("cham-vuot-go-chu"))
+    first_session = kiosk.view().session
+    clock.advance(150)
+    kiosk.tick()
+    view = kiosk.view()
+    assert isinstance(view.page, AttractView) and view.session != first_session
+    assert view.text_size == "normal"
+    view = shown(kiosk.handle(Touched()))
+    assert isinstance(view.page, MenuView)
+    assert all(t.status == "" for g in view.page.topics for t in g.tiles)
+
+
+def test_no_countdown_on_the_attract_screen(kiosk, clock):
+    clock.advance(10_000)
+    assert kiosk.tick() == []
+
+
+def test_a_database_that_refuses_writes_does_not_stop_the_lesson(kiosk, store):
+    kiosk.handle(Touched())
+    store.db.execute("PRAGMA query_only = ON")
+    kiosk.handle(OpenLesson("cham-vuot-go-chu"))
+    complete_step(kiosk)
+    assert kiosk.lesson_session.step.id == "open-messages"
+    assert "Không ghi được" in kiosk.store_problem

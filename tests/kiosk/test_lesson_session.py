@@ -1,0 +1,136 @@
+import random
+
+import pytest
+
+from kiosk import texts
+from kiosk.intents import Choose, Continue, Erase, GoBack, Help, Repeat, Submit, Tap, TypeChar, TypeTone
+from kiosk.lesson_session import LessonSession
+from kiosk.walkthrough import correct_intents
+
+
+def session_at(pack, lesson_id, step_id):
+    session = LessonSession(pack.lesson(lesson_id), random.Random(3))
+    while session.step.id != step_id:
+        for intent in correct_intents(session):
+            session.handle(intent)
+    return session
+
+
+def type_text(session, text):
+    for char in text:
+        session.handle(TypeChar(char))
+
+
+@pytest.mark.parametrize("lesson_id", ["cham-vuot-go-chu", "vneid-kich-hoat-muc-2"])
+def test_every_lesson_can_be_walked_to_completion_with_right_answers(core_pack, lesson_id):
+    session = LessonSession(core_pack.lesson(lesson_id), random.Random(1))
+    outcomes = []
+    finished = False
+    while not finished:
+        for intent in correct_intents(session):
+            result = session.handle(intent)
+            outcomes += [a.outcome for a in result.attempts]
+            finished = result.finished
+    assert "wrong" not in outcomes
+    assert len(outcomes) == len(core_pack.lesson(lesson_id).steps)
+
+
+def test_wrong_tap_is_gentle_then_highlights_the_target_after_the_second(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "tap-activate")
+    first = session.handle(Tap("login"))
+    assert session.view().feedback == texts.WRONG
+    assert session.view().highlight == ""
+    assert [a.outcome for a in first.attempts] == ["wrong"]
+    session.handle(Tap("login"))
+    view = session.view()
+    assert view.highlight == "activate"
+    assert "tô vàng" in view.feedback
+    assert session.step.id == "tap-activate"  # no penalty beyond feedback: still the same step
+
+
+def test_help_shows_hint_highlights_and_is_recorded_once(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "tap-activate")
+    first = session.handle(Help())
+    second = session.handle(Help())
+    assert session.view().highlight == "activate"
+    assert "Đăng nhập" in session.view().feedback  # the step's own hint
+    assert [a.outcome for a in first.attempts] == ["hint"] and second.attempts == []
+
+
+def test_typing_shows_in_the_field_and_wrong_number_is_refused(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "type-cccd")
+    view = session.view()
+    assert view.keyboard == "digits" and view.focus == "cccd"
+    type_text(session, "0012")
+    assert session.view().values["cccd"] == "0012"
+    session.handle(Erase())
+    assert session.view().values["cccd"] == "001"
+    session.handle(Submit())
+    assert session.step.id == "type-cccd"
+    assert session.view().feedback_kind == "wrong"
+
+
+def test_password_rules_are_explained_in_vietnamese(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "type-password")
+    type_text(session, "abc")
+    session.handle(Submit())
+    feedback = session.view().feedback
+    assert "8 đến 20 ký tự" in feedback and "chữ in hoa" in feedback and "ký tự đặc biệt" in feedback
+    for _ in range(3):
+        session.handle(Erase())
+    type_text(session, "Lan@2026")
+    session.handle(Submit())
+    assert session.step.id == "repeat-password"
+
+
+def test_confirmation_must_match_the_first_entry(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "repeat-passcode")
+    type_text(session, "111111")
+    session.handle(Submit())
+    assert texts.NOT_SAME in session.view().feedback
+    assert session.step.id == "repeat-passcode"
+
+
+def test_vietnamese_with_tone_keys_is_accepted(core_pack):
+    session = session_at(core_pack, "cham-vuot-go-chu", "type-reply")
+    type_text(session, "Cam")
+    session.handle(TypeTone("hỏi"))
+    type_text(session, " ơn con")
+    assert session.view().values["reply"] == "Cảm ơn con"
+    session.handle(Submit())
+    assert session.step.id == "send-reply"
+
+
+def test_choose_any_option_for_security_question(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "choose-question-1")
+    session.handle(Choose("pick-1", 2))
+    assert session.step.id == "answer-question-1"
+    assert session.view().chosen == {"pick-1": 2}
+
+
+def test_back_goes_to_previous_step_and_leaves_from_the_first(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "type-cccd")
+    session.handle(GoBack())
+    assert session.step.id == "tap-activate"
+    session.handle(GoBack())
+    assert session.handle(GoBack()).left
+
+
+def test_repeat_speaks_the_instruction_again_slowly_on_request(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "tap-send")
+    assert session.handle(Repeat(slow=True)).speak == [(session.step.instruction, True)]
+
+
+def test_continue_only_moves_on_from_information_steps(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "tap-activate")
+    session.handle(Continue())
+    assert session.step.id == "tap-activate"
+    assert session.view().feedback == texts.ACT_ON_PHONE
+
+
+def test_data_placeholders_are_filled_consistently(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "type-otp")
+    view = session.view()
+    sms = view.screen.element("sms").value
+    assert "{" not in sms and "{" not in view.instruction
+    assert session.step.expect in sms
