@@ -38,3 +38,10 @@ RULES: dict[str, Callable[[str], list[str]]] = {
     "passcode": passcode,
     "answer": answer,
 }
+
+# An input that passes each rule: used by the walkthrough (screenshots, tests) to answer steps.
+EXAMPLES: dict[str, str] = {
+    "password": "Lan@2026",
+    "passcode": "135792",
+    "answer": "phở",
+}
