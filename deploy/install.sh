@@ -61,7 +61,11 @@ EOF
 log() { printf 'hocvuso-install: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 # "changed:" lines on stdout tell Ansible (and people) what this run modified.
-changed() { printf 'changed: %s\n' "$*" | tee -a "$WORK/changes"; }
+changed() {
+    local verb=changed
+    [[ $DRY_RUN == 0 ]] || verb="would change"
+    printf '%s: %s\n' "$verb" "$*" | tee -a "$WORK/changes"
+}
 
 run() {
     if [[ $DRY_RUN == 1 ]]; then
@@ -245,6 +249,8 @@ step_app() {
     fi
     if [[ -n $WHEEL ]]; then
         target=$WHEEL
+    elif [[ $DRY_RUN == 1 ]]; then
+        target=$SOURCE
     else
         # Build from a copy: the source may be a read-only USB stick, and a build litters it.
         target="$WORK/src"

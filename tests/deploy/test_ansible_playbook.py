@@ -1,0 +1,75 @@
+"""The Ansible playbook parses, and its per-kiosk settings land in kiosk.toml as valid TOML."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from install_runner import DEPLOY
+
+from kiosk.settings import load_settings
+
+ANSIBLE = DEPLOY / "ansible"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("ansible-playbook") is None, reason="ansible not installed (apt-get install ansible)"
+)
+
+
+def playbook(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["ansible-playbook", *map(str, args), str(ANSIBLE / "playbook.yml")],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", "ANSIBLE_LOCAL_TEMP": str(cwd / "tmp"), "HOME": str(cwd), "LANG": "C.UTF-8"},
+        timeout=300,
+    )
+
+
+def test_syntax_check_passes(tmp_path: Path) -> None:
+    result = playbook("-i", ANSIBLE / "inventory.example.ini", "--syntax-check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_syntax_check_catches_a_broken_playbook(tmp_path: Path) -> None:
+    broken = tmp_path / "ansible"
+    shutil.copytree(ANSIBLE, broken)
+    tasks = broken / "roles/hocvuso_kiosk/tasks/main.yml"
+    tasks.write_text(tasks.read_text().replace("ansible.builtin.lineinfile:", "ansible.builtin.lineinfile: [", 1))
+    result = subprocess.run(
+        ["ansible-playbook", "-i", str(broken / "inventory.example.ini"), "--syntax-check", str(broken / "playbook.yml")],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode != 0
+
+
+def test_config_tag_writes_this_kiosks_settings(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    shutil.copy(DEPLOY / "kiosk.toml.example", config)
+    inventory = tmp_path / "inventory.ini"
+    inventory.write_text("[kiosks]\nlocalhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n")
+    extra = {
+        "ansible_become": False,
+        "hocvuso_config": str(config),
+        "hocvuso_restart_on_change": False,
+        "kiosk_id": "hb-tanphu-01",
+        "commune": "Xã Tân Phú",
+        "province": "Tỉnh Hoà Bình",
+        "lrs_password": 'p"w\\d',
+        "hocvuso_settings": {"text_size": "large", "idle_warning_s": 90},
+    }
+    result = playbook("-i", inventory, "--tags", "config", "-e", json.dumps(extra), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'p"w' not in result.stdout  # the password stays out of the log
+    settings = load_settings(config)
+    assert (settings.kiosk_id, settings.commune, settings.province) == ("hb-tanphu-01", "Xã Tân Phú", "Tỉnh Hoà Bình")
+    assert (settings.text_size, settings.idle_warning_s, settings.lrs_password) == ("large", 90, 'p"w\\d')
+    assert "# Mã trạm" in config.read_text(encoding="utf-8")  # staff still see the explanations
+
+    again = playbook("-i", inventory, "--tags", "config", "-e", json.dumps(extra), cwd=tmp_path)
+    assert "changed=0" in again.stdout, again.stdout
