@@ -14,6 +14,9 @@ from collections.abc import Sequence
 
 COMMAND_MODULES = (
     "kiosk.commands.run",
+    "kiosk.commands.keys",
+    "kiosk.commands.pack",
+    "kiosk.commands.set_pin",
 )
 
 
