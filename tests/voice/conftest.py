@@ -58,3 +58,9 @@ def korean_audio(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path
         return out
 
     return make
+
+
+@pytest.fixture
+def wait() -> Callable[..., bool]:
+    """`wait(predicate, timeout=20)`: poll until true; for background work, never speed."""
+    return wait_until
