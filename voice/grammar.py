@@ -58,7 +58,7 @@ class CommandGrammar:
         if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
             raise GrammarError(f"{origin}: schema_version must be {SCHEMA_VERSION}")
         commands = _phrase_table(data.get("intents"), origin, "intents", _command_intent(origin))
-        digits = _phrase_table(data.get("digits") or {}, origin, "digits", _digit_intent(origin))
+        digits = _phrase_table(data["digits"], origin, "digits", _digit_intent(origin)) if data.get("digits") else {}
         fillers = frozenset(spoken_form(str(f)) for f in data.get("fillers") or ())
         return cls(str(data.get("language", "")), commands, digits, fillers)
 
@@ -91,7 +91,7 @@ class ActiveGrammar:
 
 def match_intents(table: Mapping[str, str], text: str) -> list[str]:
     """Pure mapping of recognised text to intents ("bốn tám hai" → ["digit:4", "digit:8", "digit:2"])."""
-    words = [w for w in spoken_form(text.replace("[unk]", " ")).split()]
+    words = spoken_form(text.replace("[unk]", " ")).split()
     longest = max((len(p.split()) for p in table), default=0)
     intents: list[str] = []
     i = 0

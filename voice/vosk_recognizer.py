@@ -21,6 +21,13 @@ UNKNOWN = "[unk]"
 CHUNK_BYTES = BYTES_PER_SECOND // 10  # 100 ms: cancel and partial results react within that
 
 
+def _load_vosk_model(model_dir: Path) -> Any:
+    import vosk
+
+    vosk.SetLogLevel(-1)
+    return vosk.Model(str(model_dir))
+
+
 class _Session:
     def __init__(self, on_partial: PartialCallback, on_result: ResultCallback) -> None:
         self.on_partial = on_partial
@@ -31,7 +38,9 @@ class _Session:
 
 
 class VoskRecognizer:
-    """`source_factory` opens the audio for one listen; None means the detected microphone."""
+    """`source_factory` opens the audio for one listen; None means the detected microphone.
+    `model_loader` turns the model directory into a `vosk.Model` (tests share one loaded model).
+    """
 
     def __init__(
         self,
@@ -41,12 +50,14 @@ class VoskRecognizer:
         threshold: float = DEFAULT_THRESHOLD,
         no_speech_s: float = 5.0,
         max_utterance_s: float = 8.0,
+        model_loader: Callable[[Path], Any] | None = None,
     ) -> None:
         self.model_dir = model_dir
         self.threshold = threshold
         self.no_speech_s = no_speech_s
         self.max_utterance_s = max_utterance_s
         self._source_factory = source_factory
+        self._model_loader = model_loader or _load_vosk_model
         self._model: Any = None
         self._status = STATUS_NOT_LOADED
         self._reason = "not loaded yet"
@@ -86,13 +97,10 @@ class VoskRecognizer:
             self._set_unavailable(STATUS_NO_MODEL, problem)
         elif self._source_factory is not None:
             try:
-                import vosk
-
-                vosk.SetLogLevel(-1)
                 assert self.model_dir is not None
                 if not supports_grammar(self.model_dir):
                     log.warning("model %s has a static graph: grammar mode is ignored", self.model_dir)
-                self._model = vosk.Model(str(self.model_dir))
+                self._model = self._model_loader(self.model_dir)
                 self._status, self._reason = STATUS_READY, ""
                 log.info("vosk model loaded from %s", self.model_dir)
             except Exception as exc:  # a damaged model must not stop the kiosk

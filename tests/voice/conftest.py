@@ -42,6 +42,16 @@ def ko_model_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def ko_model_loader(ko_model_dir: Path) -> Callable[[Path], object]:
+    """Loads the Korean model once per test session (~3 s, ~500 MB) and hands it to every recognizer."""
+    import vosk
+
+    vosk.SetLogLevel(-1)
+    model = vosk.Model(str(ko_model_dir))
+    return lambda path: model
+
+
+@pytest.fixture(scope="session")
 def korean_audio(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """Make a 16 kHz mono WAV of Korean `text` with espeak-ng (test audio, not a citizen's)."""
     if shutil.which("espeak-ng") is None or shutil.which("sox") is None:
