@@ -52,6 +52,14 @@ class Kiosk:
         """The lesson being worked on, if any (for walkthroughs and tests)."""
         return self._lesson
 
+    @property
+    def packs(self) -> tuple[Pack, ...]:
+        return self._packs
+
+    @property
+    def idle_warning_s(self) -> float:
+        return self._idle.warning_after_s
+
     def view(self) -> KioskView:
         page_view: AttractView | MenuView | CompletionView | LessonView
         if self._lesson is not None:

@@ -1,0 +1,150 @@
+"""The composition root: the only place that builds the Qt application and wires the core
+(settings, packs, progress store, kiosk flow) to the window and, when present, the voice."""
+from __future__ import annotations
+
+import html
+import logging
+import os
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.actions import Action, Show, Speak, StopSpeech
+from kiosk.clock import Clock, ManualClock, SystemClock
+from kiosk.flow import Kiosk
+from kiosk.packs import load_packs, pack_dirs
+from kiosk.progress import ProgressStore
+from kiosk.settings import Settings
+from kiosk.tour import tour
+from ui import texts
+from ui.main_window import KioskWindow
+from ui.theme import load_font, screen_dpi
+
+log = logging.getLogger(__name__)
+
+TOUR_SIZES = ((1920, 1080), (1280, 800))
+
+
+class KioskApp:
+    """One running kiosk: core + window, with actions flowing one way."""
+
+    def __init__(self, settings: Settings, clock: Clock, rng: random.Random | None = None) -> None:
+        self.settings = settings
+        self.store = ProgressStore.open(settings.database)
+        packs, self.refused_packs = load_packs(pack_dirs(settings))
+        self.kiosk = Kiosk(packs, self.store, settings, clock, rng)
+        self.window = KioskWindow(load_font(), screen_dpi(settings.screen_dpi), self.send, settings.kiosk_name)
+        self.window.render(self.kiosk.view())
+        self.timer = QTimer(self.window)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(lambda: self.dispatch(self.kiosk.tick()))
+
+    def send(self, intent: object) -> None:
+        self.dispatch(self.kiosk.handle(intent))  # type: ignore[arg-type]
+
+    def dispatch(self, actions: Sequence[Action]) -> None:
+        for action in actions:
+            if isinstance(action, Show):
+                self.window.render(action.view)
+            elif isinstance(action, Speak):
+                log.debug("speak: %s", action.text)
+            elif isinstance(action, StopSpeech):
+                log.debug("stop speech")
+
+    def close(self) -> None:
+        self.timer.stop()
+        self.kiosk.close()
+        self.store.close()
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("hocvuso")
+    return app  # type: ignore[return-value]
+
+
+def has_display() -> bool:
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return platform == "offscreen" or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(settings: Settings, windowed: bool = False) -> int:
+    if not has_display():
+        print(texts.NO_SCREEN)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        index = screenshots(settings, settings.data_dir / "screenshots")
+        print(f"Screenshots: {index}")
+        return 0
+    qt = _application()
+    kiosk_app = KioskApp(settings, SystemClock())
+    if windowed:
+        kiosk_app.window.resize(1280, 800)
+        kiosk_app.window.show()
+    else:
+        kiosk_app.window.showFullScreen()
+    kiosk_app.timer.start()
+    try:
+        return qt.exec()
+    finally:
+        kiosk_app.close()
+
+
+def screenshots(settings: Settings, out_dir: Path) -> Path:
+    """Render every screen of every lesson (both text sizes, two screen sizes) to PNG files
+    plus an index.html contact sheet; returns the index path."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: list[tuple[str, str]] = []
+    for width, height in TOUR_SIZES:
+        for text_size in ("normal", "large"):
+            shots += _tour_at(settings, out_dir, width, height, text_size)
+    index = out_dir / "index.html"
+    index.write_text(_contact_sheet(shots), encoding="utf-8")
+    return index
+
+
+def _tour_at(settings: Settings, out_dir: Path, width: int, height: int, text_size: str) -> list[tuple[str, str]]:
+    clock = ManualClock()
+    tour_settings = Settings(**{**settings.__dict__, "db_path": out_dir / ".tour.db"})
+    kiosk_app = KioskApp(tour_settings, clock, random.Random(1))
+    kiosk_app.window.resize(width, height)
+    kiosk_app.window.show()
+    lesson_ids = [lesson.id for pack in kiosk_app.kiosk.packs for lesson in pack.lessons]
+    shots = []
+    for stop in tour(kiosk_app.kiosk, clock, lesson_ids, text_size):
+        kiosk_app.window.render(kiosk_app.kiosk.view())
+        _settle()
+        name = f"{width}x{height}-{text_size}-{stop.name}.png"
+        kiosk_app.window.grab().save(str(out_dir / name))
+        shots.append((name, f"{width}×{height}, {text_size}: {stop.caption}"))
+    kiosk_app.close()
+    kiosk_app.window.close()
+    kiosk_app.window.deleteLater()
+    _settle()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(out_dir / ".tour.db") + suffix).unlink(missing_ok=True)
+    return shots
+
+
+def _settle() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _contact_sheet(shots: list[tuple[str, str]]) -> str:
+    figures = "\n".join(
+        f'<figure><a href="{html.escape(n)}"><img src="{html.escape(n)}" loading="lazy"></a>'
+        f"<figcaption>{html.escape(c)}</figcaption></figure>"
+        for n, c in shots
+    )
+    return (
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Trạm Học vụ số — screenshots</title>'
+        "<style>body{font-family:sans-serif;display:flex;flex-wrap:wrap;gap:12px}"
+        "figure{width:480px;margin:0}img{width:100%;border:1px solid #999}</style>"
+        f"<h1 style='width:100%'>Trạm Học vụ số — {len(shots)} screenshots</h1>{figures}</html>"
+    )

@@ -1,0 +1,34 @@
+"""`hocvuso run` and `hocvuso screenshots DIR`."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kiosk.settings import load_settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser("run", help="start the kiosk (full screen)")
+    run.add_argument("--windowed", action="store_true", help="a 1280×800 window instead of full screen (development)")
+    run.set_defaults(func=_run)
+    shots = subparsers.add_parser("screenshots", help="render every screen of every lesson to PNG + index.html")
+    shots.add_argument("dir", type=Path)
+    shots.set_defaults(func=_screenshots)
+
+
+def _settings(args: argparse.Namespace):
+    return load_settings(Path(args.config) if args.config else None, db_path=args.db)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk import app
+
+    return app.run(_settings(args), windowed=args.windowed)
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    from kiosk import app
+
+    index = app.screenshots(_settings(args), args.dir)
+    print(f"Screenshots: {index}")
+    return 0

@@ -1,0 +1,44 @@
+"""Which lesson packs the kiosk teaches from: the built-in pack plus any extra pack
+directories from settings. A broken pack is skipped with its problems logged; the good
+ones are still used, so one bad pack never takes the kiosk down."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from content.loader import BUILTIN_PACKS, load_pack
+from content.model import Pack, Problem
+from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RefusedPack:
+    path: Path
+    problems: tuple[Problem, ...]
+
+    @property
+    def message_vi(self) -> str:
+        return f"Gói bài học ở {self.path} bị lỗi ({len(self.problems)} lỗi) nên chưa được dùng. Các bài khác vẫn học bình thường."
+
+
+def pack_dirs(settings: Settings) -> list[Path]:
+    return [BUILTIN_PACKS / "core", *settings.extra_pack_dirs]
+
+
+def load_packs(dirs: list[Path]) -> tuple[list[Pack], list[RefusedPack]]:
+    packs: list[Pack] = []
+    refused: list[RefusedPack] = []
+    for path in dirs:
+        result = load_pack(path)
+        if result.pack is None:
+            refused.append(RefusedPack(path, result.problems))
+            log.error("lesson pack %s refused:\n  %s", path, "\n  ".join(map(str, result.problems)))
+        elif any(p.id == result.pack.id for p in packs):
+            log.error("lesson pack %s refused: pack id %r is already loaded", path, result.pack.id)
+            refused.append(RefusedPack(path, (Problem("pack.yaml.id", f"pack id {result.pack.id!r} already loaded"),)))
+        else:
+            packs.append(result.pack)
+    return packs, refused

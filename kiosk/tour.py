@@ -1,0 +1,56 @@
+"""The screenshot tour: walks a kiosk through every screen of every lesson, pausing
+wherever a reviewer should see the screen. Pure core: the caller renders and saves."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kiosk.clock import ManualClock
+from kiosk.flow import Kiosk
+from kiosk.intents import BackToMenu, EndSession, OpenLesson, SetTextSize, Tap, Touched
+from kiosk.walkthrough import complete_step, correct_intents
+
+
+@dataclass(frozen=True)
+class Stop:
+    name: str  # file name stem, unique in the tour
+    caption: str
+
+
+def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str = "normal") -> Iterator[Stop]:
+    """Yield after each state worth a screenshot; `kiosk` is left on the attract screen."""
+    yield Stop("00-attract", "Attract screen")
+    kiosk.handle(Touched())
+    kiosk.handle(SetTextSize(text_size))
+    yield Stop("01-menu", "Lesson menu")
+    for number, lesson_id in enumerate(lesson_ids, start=1):
+        kiosk.handle(OpenLesson(lesson_id))
+        session = kiosk.lesson_session
+        assert session is not None
+        shown_wrong = False
+        while kiosk.lesson_session is not None:
+            step = session.step
+            stem = f"{number:02d}-{lesson_id}-{session.index + 1:02d}-{step.id}"
+            yield Stop(stem, f"{session.lesson.title} — bước {session.index + 1}: {step.id}")
+            elements = session.view().screen.elements
+            wrong = next((e.id for e in elements if e.tappable and e.id != step.target), None)
+            if step.kind == "tap" and wrong and not shown_wrong:
+                kiosk.handle(Tap(wrong))
+                kiosk.handle(Tap(wrong))
+                shown_wrong = True
+                yield Stop(f"{stem}-wrong", "After two wrong taps: the target is highlighted")
+            if step.kind == "type":
+                *typing, submit = correct_intents(session)
+                for intent in typing:
+                    kiosk.handle(intent)
+                yield Stop(f"{stem}-typed", "Typed on the on-screen keyboard")
+                kiosk.handle(submit)
+            else:
+                complete_step(kiosk)
+        yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
+        kiosk.handle(BackToMenu())
+    yield Stop("90-menu-progress", "Menu with this session's progress")
+    clock.advance(kiosk.idle_warning_s)
+    kiosk.tick()
+    yield Stop("91-idle-warning", "Idle warning with countdown")
+    kiosk.handle(EndSession())

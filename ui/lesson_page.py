@@ -1,0 +1,95 @@
+"""A guided lesson: the instruction panel beside the practice phone, the keyboard below when typing."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.intents import BackToMenu, Continue, GoBack, Help, Intent, Repeat
+from kiosk.views import LessonView
+from ui import texts
+from ui.keyboard import Keyboard
+from ui.menu_page import header
+from ui.phone import PhoneView
+from ui.style import Look
+from ui.widgets import WrapButton, label
+
+Send = Callable[[Intent], None]
+
+
+class LessonPage(QFrame):
+    def __init__(self, look: Look, send: Send, view: LessonView) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self._look = look
+        self._send = send
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.step_label = label("", "muted", wrap=False)
+        to_list = WrapButton(texts.LESSON_LIST, "secondary", look.main_target, lambda: send(BackToMenu()), "toList")
+        to_list.setFixedWidth(look.px(60))
+        outer.addWidget(header(look, view.lesson_title, [self.step_label, to_list]))
+        body = QHBoxLayout()
+        body.setContentsMargins(30, 20, 30, 20)
+        body.setSpacing(30)
+        body.addWidget(self._instruction_panel(), 3)
+        self.phone = PhoneView(look, send)
+        self.phone.setMinimumWidth(look.px(105))
+        self.phone.setMaximumWidth(look.px(160))
+        body.addWidget(self.phone, 2)
+        outer.addLayout(body, 1)
+        self._keyboard: Keyboard | None = None
+        self._outer = outer
+        self.show_view(view)
+
+    def _instruction_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+        self.instruction = label("", "instruction")
+        self.instruction.setObjectName("instruction")
+        self.feedback = label("")
+        self.feedback.setObjectName("feedback")
+        layout.addWidget(self.instruction)
+        layout.addWidget(self.feedback)
+        layout.addStretch(1)
+        self.continue_button = WrapButton(texts.CONTINUE, "primary", self._look.main_target, lambda: self._send(Continue()), "continue")
+        layout.addWidget(self.continue_button)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        actions = (
+            (texts.REPEAT, Repeat(), "repeat"),
+            (texts.SLOWER, Repeat(slow=True), "slower"),
+            (texts.BACK, GoBack(), "back"),
+            (texts.HELP, Help(), "help"),
+        )
+        for index, (words, intent, name) in enumerate(actions):
+            grid.addWidget(
+                WrapButton(words, "secondary", self._look.main_target, lambda i=intent: self._send(i), name), index // 2, index % 2
+            )
+        layout.addLayout(grid)
+        return panel
+
+    def show_view(self, view: LessonView) -> None:
+        self.step_label.setText(texts.STEP_OF.format(n=view.step_number, total=view.step_count))
+        self.instruction.setText(view.instruction)
+        self.feedback.setText(view.feedback)
+        self.feedback.setProperty("feedback", view.feedback_kind)
+        self.feedback.setVisible(bool(view.feedback))
+        self.feedback.style().unpolish(self.feedback)
+        self.feedback.style().polish(self.feedback)
+        self.continue_button.setVisible(view.step_kind == "info")
+        self.phone.show_view(view)
+        self._show_keyboard(view.keyboard)
+
+    def _show_keyboard(self, layout_name: str) -> None:
+        if self._keyboard is not None and self._keyboard.layout_name == layout_name:
+            return
+        if self._keyboard is not None:
+            self._keyboard.deleteLater()
+            self._keyboard = None
+        if layout_name:
+            self._keyboard = Keyboard(self._look, self._send, layout_name)
+            self._outer.addWidget(self._keyboard)

@@ -1,0 +1,100 @@
+"""The kiosk window: draws whatever KioskView the core hands it and forwards what the person does.
+
+A new `session` number in the view means a new citizen: every page widget of the previous
+one is destroyed, so nothing they typed or saw survives anywhere in the widget tree.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.intents import Intent, Touched
+from kiosk.views import AttractView, CompletionView, KioskView, LessonView, MenuView
+from ui import texts
+from ui.lesson_page import LessonPage
+from ui.menu_page import menu_page
+from ui.simple_pages import IdleOverlay, attract_page, completion_page
+from ui.style import Look
+
+Send = Callable[[Intent], None]
+TOUCH_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+
+
+class KioskWindow(QWidget):
+    def __init__(self, family: str, dpi: float, send: Send, kiosk_name: str = "") -> None:
+        super().__init__()
+        self.setWindowTitle(texts.PRODUCT)
+        self._family = family
+        self._dpi = dpi
+        self._send = send
+        self._kiosk_name = kiosk_name
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._page: QWidget | None = None
+        self._page_key: tuple[object, ...] = ()
+        self._look: Look | None = None
+        self._overlay: IdleOverlay | None = None
+        QApplication.instance().installEventFilter(self)
+
+    @property
+    def page(self) -> QWidget | None:
+        return self._page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Every touch inside this window keeps the session alive (or starts one)."""
+        if event.type() in TOUCH_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
+            self._send(Touched())
+        return False
+
+    def render(self, view: KioskView) -> None:
+        look = Look(self._family, self._dpi, view.text_size)
+        if look != self._look:
+            self._look = look
+            self.setStyleSheet(look.style_sheet())
+            self._rebuild_overlay(look)
+            self._page_key = ()
+        page = view.page
+        key: tuple[object, ...] = (view.session, type(page).__name__, look)
+        if isinstance(page, LessonView):
+            key += (page.lesson_id,)
+        if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
+            self._page.show_view(page)
+        elif key != self._page_key or isinstance(page, MenuView):
+            self._replace_page(self._build(look, page))
+            self._page_key = key
+        assert self._overlay is not None
+        if view.idle_seconds_left is None:
+            self._overlay.hide()
+        else:
+            self._overlay.show_seconds(view.idle_seconds_left)
+
+    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView) -> QWidget:
+        if isinstance(page, MenuView):
+            return menu_page(look, self._send, page)
+        if isinstance(page, LessonView):
+            return LessonPage(look, self._send, page)
+        if isinstance(page, CompletionView):
+            return completion_page(look, self._send, page)
+        return attract_page(look, self._send, self._kiosk_name)
+
+    def _replace_page(self, page: QWidget) -> None:
+        if self._page is not None:
+            self._layout.removeWidget(self._page)
+            self._page.hide()
+            self._page.deleteLater()
+        self._page = page
+        self._layout.addWidget(page)
+        if self._overlay is not None:
+            self._overlay.raise_()
+
+    def _rebuild_overlay(self, look: Look) -> None:
+        if self._overlay is not None:
+            self._overlay.deleteLater()
+        self._overlay = IdleOverlay(look, self._send, self)
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if self._overlay is not None and self._overlay.isVisible():
+            self._overlay.setGeometry(self.rect())

@@ -1,0 +1,150 @@
+"""The simulated phone: draws a content Screen (from a LessonView) and forwards taps.
+
+Every screen carries the "Màn hình tập luyện" band. Interactive elements are named
+`el:<id>` (and `el:<id>:<option>` for options) so tests can find them like a person would.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+
+from content.model import Element
+from kiosk.intents import Choose, Intent, Tap
+from kiosk.views import LessonView
+from ui import texts
+from ui.style import Look
+from ui.widgets import WrapButton, label, scroll_area
+
+Send = Callable[[Intent], None]
+
+
+class PhoneView(QFrame):
+    def __init__(self, look: Look, send: Send) -> None:
+        super().__init__()
+        self.setObjectName("phone")
+        self._look = look
+        self._send = send
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        band = label(texts.PRACTICE_BAND)
+        band.setObjectName("practiceBand")
+        band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(band)
+        self._app_bar = QFrame()
+        self._app_bar.setObjectName("appBar")
+        bar = QVBoxLayout(self._app_bar)
+        bar.setContentsMargins(16, 8, 16, 8)
+        self._app_name = label("")
+        self._title = label("")
+        bar.addWidget(self._app_name)
+        bar.addWidget(self._title)
+        outer.addWidget(self._app_bar)
+        self._scroll = scroll_area()
+        outer.addWidget(self._scroll, 1)
+
+    def show_view(self, view: LessonView) -> None:
+        self._app_name.setText(view.screen.app)
+        self._title.setText(view.screen.title)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(14)
+        tiles: QGridLayout | None = None
+        focus_widget: QWidget | None = None
+        for element in view.screen.elements:
+            if element.kind == "tile":  # app icons sit in a grid, two a row
+                if tiles is None:
+                    tiles = QGridLayout()
+                    tiles.setSpacing(14)
+                    layout.addLayout(tiles)
+                widget = self._element(element, view)
+                tiles.addWidget(widget, tiles.count() // 2, tiles.count() % 2)
+                continue
+            tiles = None
+            widget = self._element(element, view)
+            layout.addWidget(widget)
+            if element.id in (view.focus, view.highlight):
+                focus_widget = widget
+        layout.addStretch(1)
+        old = self._scroll.takeWidget()  # not deleted by setWidget: a tap may still be running in it
+        if old is not None:
+            old.deleteLater()
+        self._scroll.setWidget(content)
+        if focus_widget is not None:
+            self._scroll.ensureWidgetVisible(focus_widget)
+
+    # --- elements --------------------------------------------------------------------
+    def _element(self, e: Element, view: LessonView) -> QWidget:
+        kind = e.kind
+        if kind in ("heading", "text", "note"):
+            return label(e.value or e.label, "heading" if kind == "heading" else "")
+        if kind == "banner":
+            widget = label(e.value or e.label)
+            widget.setProperty("banner", e.tone)
+            return widget
+        if kind == "sms":
+            return self._sms(e)
+        if kind == "select":
+            return self._select(e, view)
+        if kind in ("field", "password"):
+            return self._field(e, view)
+        role = {"button": "app", "tile": "tileapp"}.get(kind, "row")
+        widget = self._tappable(e.label, role, e.id, view, lambda: self._send(Tap(e.id)))
+        if role == "row":
+            widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return widget
+
+    def _tappable(self, text: str, role: str, name: str, view: LessonView, on_click: Callable[[], None]) -> WrapButton:
+        widget = WrapButton(text, role, self._look.min_target, on_click, f"el:{name}")
+        widget.setProperty("highlight", "true" if view.highlight == name else "false")
+        return widget
+
+    def _field(self, e: Element, view: LessonView) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(label(e.label, "heading"))
+        value = view.values.get(e.id, e.value)
+        shown = "•" * len(value) if e.kind == "password" else value
+        caret = "|" if view.focus == e.id else ""
+        field = self._tappable(shown + caret or e.placeholder, "field", e.id, view, lambda: self._send(Tap(e.id)))
+        field.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        field.setProperty("empty", "false" if value else "true")
+        field.setProperty("focus", "true" if view.focus == e.id else "false")
+        layout.addWidget(field)
+        return box
+
+    def _select(self, e: Element, view: LessonView) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(label(e.label, "heading"))
+        for index, option in enumerate(e.options):
+            chosen = view.chosen.get(e.id) == index
+            widget = WrapButton(
+                ("✓ " if chosen else "") + option,
+                "option",
+                self._look.min_target,
+                lambda i=index: self._send(Choose(e.id, i)),
+                f"el:{e.id}:{index}",
+            )
+            widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            widget.setCheckable(True)
+            widget.setChecked(chosen)
+            widget.setProperty("highlight", "true" if view.highlight == e.id else "false")
+            layout.addWidget(widget)
+        return box
+
+    def _sms(self, e: Element) -> QWidget:
+        bubble = QFrame()
+        bubble.setObjectName("sms")
+        layout = QVBoxLayout(bubble)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(label(e.sender, "heading"))
+        layout.addWidget(label(e.value))
+        return bubble

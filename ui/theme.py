@@ -1,0 +1,120 @@
+"""Colours, sizes and the font: one place, so contrast and target sizes can be tested.
+
+Every text colour is paired with the background it sits on (PAIRS) and each pair must
+reach WCAG AAA contrast (7:1). Sizes are in millimetres and turned into pixels with the
+screen's real DPI, so a 15 mm target is 15 mm on any kiosk screen.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+log = logging.getLogger(__name__)
+
+# Debian package fonts-noto-core: full Vietnamese coverage. DejaVu Sans is the fallback.
+FONT_FILES = (
+    Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
+)
+FONT_FAMILY = "Noto Sans"
+FALLBACK_FAMILY = "DejaVu Sans"
+
+MIN_TARGET_MM = 15.0
+MAIN_TARGET_MM = 20.0
+
+INK = "#1a1a1a"
+PAPER = "#ffffff"
+PAGE = "#f4f1ea"  # warm off-white page background
+PRIMARY = "#0b3d91"
+PRIMARY_TEXT = "#ffffff"
+SECONDARY = "#ffffff"
+SECONDARY_TEXT = "#0b3d91"
+MUTED_TEXT = "#3d3d3d"
+HIGHLIGHT = "#ffd23f"  # "touch here" after two wrong tries or Trợ giúp
+OK_BG, OK_TEXT = "#e3f4e6", "#0b4a1e"
+WRONG_BG, WRONG_TEXT = "#fde8e6", "#7a1212"
+HINT_BG, HINT_TEXT = "#fff4cc", "#3d3000"
+INFO_BG, INFO_TEXT = "#e7eefb", "#0b2a66"
+PRACTICE_BG, PRACTICE_TEXT = "#8b0000", "#ffffff"  # "Màn hình tập luyện" band
+APPBAR_BG, APPBAR_TEXT = "#a4161a", "#ffffff"
+PHONE_FRAME = "#222222"
+FIELD_BORDER = "#4a4a4a"
+OVERLAY_BG, OVERLAY_TEXT = "#0b2a66", "#ffffff"
+
+PAIRS = {
+    "body": (INK, PAPER),
+    "page": (INK, PAGE),
+    "muted": (MUTED_TEXT, PAPER),
+    "primary button": (PRIMARY_TEXT, PRIMARY),
+    "secondary button": (SECONDARY_TEXT, SECONDARY),
+    "highlighted target": (INK, HIGHLIGHT),
+    "feedback ok": (OK_TEXT, OK_BG),
+    "feedback wrong": (WRONG_TEXT, WRONG_BG),
+    "feedback hint": (HINT_TEXT, HINT_BG),
+    "feedback info": (INFO_TEXT, INFO_BG),
+    "practice band": (PRACTICE_TEXT, PRACTICE_BG),
+    "app bar": (APPBAR_TEXT, APPBAR_BG),
+    "idle overlay": (OVERLAY_TEXT, OVERLAY_BG),
+}
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Font pixel sizes for one text size ("normal" or "large")."""
+
+    body: int
+    instruction: int
+    title: int
+    huge: int
+    phone: int
+
+
+SIZES = {
+    "normal": Sizes(body=26, instruction=34, title=42, huge=64, phone=25),
+    "large": Sizes(body=32, instruction=42, title=50, huge=76, phone=30),
+}
+
+
+def load_font() -> str:
+    """Register the bundled-by-package font; the family name to use."""
+    for path in FONT_FILES:
+        if not path.is_file() or QFontDatabase.addApplicationFont(str(path)) < 0:
+            log.warning("font %s not available (apt-get install fonts-noto-core); using %s", path, FALLBACK_FAMILY)
+            return FALLBACK_FAMILY
+    return FONT_FAMILY
+
+
+def font(family: str, pixels: int, bold: bool = False) -> QFont:
+    f = QFont(family)
+    f.setPixelSize(pixels)
+    f.setBold(bold)
+    return f
+
+
+def screen_dpi(override: float | None) -> float:
+    if override:
+        return override
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.physicalDotsPerInch() if screen else 96.0
+    return dpi if 50 <= dpi <= 600 else 96.0  # virtual screens report nonsense
+
+
+def mm(millimetres: float, dpi: float) -> int:
+    return round(millimetres / 25.4 * dpi)
+
+
+def relative_luminance(colour: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground: str, background: str) -> float:
+    a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
