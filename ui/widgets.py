@@ -36,7 +36,7 @@ class WrapButton(QPushButton):
         self.setMinimumHeight(min_height)
         self.setMinimumWidth(min_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.clicked.connect(on_click)
+        self.clicked.connect(lambda: on_click())  # never pass clicked's `checked` into default arguments
         self.toggled.connect(self._show_checked)
 
     def _show_checked(self, on: bool) -> None:

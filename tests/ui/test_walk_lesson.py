@@ -1,0 +1,85 @@
+"""A citizen walks the VNeID activation lesson by touching the simulated phone and keyboard."""
+from PySide6.QtWidgets import QLabel
+
+from kiosk.vietnamese_input import keystrokes
+from kiosk.walkthrough import answer_text
+from ui import texts
+from ui.theme import SIZES
+
+
+def walk_current_step(driver) -> None:
+    session = driver.app.kiosk.lesson_session
+    step = session.step
+    if step.kind == "info":
+        driver.click("continue")
+    elif step.kind == "tap":
+        driver.click(f"el:{step.target}")
+    elif step.kind == "choose":
+        driver.click(f"el:{step.target}:1")  # any question will do; not always the first
+    else:
+        for kind, value in keystrokes(answer_text(session)):
+            if kind == "tone":
+                driver.click(f"tone:{value}")
+            else:
+                driver.type_text(value)
+        driver.click("key:done")
+
+
+def test_citizen_completes_vneid_activation_by_touch(driver, store):
+    driver.click("start")
+    assert texts.MENU_TITLE in driver.visible_texts()
+    driver.click("lesson:vneid-kich-hoat-muc-2")
+    driver.click("continue")  # the introduction
+
+    # Two wrong taps: gentle words, then the right button is highlighted.
+    driver.click("el:login")
+    assert "Chưa đúng, bác thử lại nhé." in driver.visible_texts()
+    assert driver.button("el:activate").property("highlight") == "false"
+    driver.click("el:login")
+    assert driver.button("el:activate").property("highlight") == "true"
+    driver.click("el:activate")
+
+    # The CCCD is typed on the big digit pad and shows in the practice field.
+    cccd = driver.app.kiosk.lesson_session.step.expect
+    driver.type_text(cccd[:4])
+    assert driver.button("el:cccd").text().startswith(cccd[:4])
+    driver.click("key:erase")
+    assert driver.button("el:cccd").text().startswith(cccd[:3] + "|")
+    driver.type_text(cccd[3:])
+    driver.click("key:done")
+
+    while driver.app.kiosk.lesson_session is not None:
+        walk_current_step(driver)
+
+    shown = driver.visible_texts()
+    assert texts.CONGRATS in shown
+    assert any("Không bao giờ đọc mã OTP" in t or "OTP" in t for t in shown)
+    summary = next(store.db["lesson_summaries"].rows_where("lesson_id = ?", ["vneid-kich-hoat-muc-2"]))
+    assert summary["status"] == "completed"
+    assert summary["wrong_count"] == 2
+    assert summary["steps_done"] == 21
+    outcomes = [r["outcome"] for r in store.db["attempts"].rows]
+    assert outcomes.count("wrong") == 2 and outcomes.count("correct") + outcomes.count("viewed") == 21
+
+
+def test_typing_vietnamese_with_tone_keys(driver):
+    driver.click("start")
+    driver.click("lesson:cham-vuot-go-chu")
+    for _ in range(4):
+        walk_current_step(driver)
+    driver.type_text("Cam")
+    driver.click("tone:hỏi")
+    driver.type_text(" ơn con")
+    assert driver.button("el:reply").text() == "Cảm ơn con|"
+    driver.click("key:done")
+    assert driver.app.kiosk.lesson_session.step.id == "send-reply"
+
+
+def test_text_size_switch_makes_the_instruction_bigger(driver):
+    driver.click("start")
+    driver.click("size:large")
+    assert driver.button("size:large").isChecked()
+    driver.click("lesson:cham-vuot-go-chu")
+    instruction = driver.page().findChild(QLabel, "instruction")
+    instruction.ensurePolished()
+    assert instruction.font().pixelSize() == SIZES["large"].instruction
