@@ -2,8 +2,8 @@
 
 pyttsx3 2.99 workarounds (../shared/reference/tts-vi.md §1): set the voice, then the rate
 twice; one empty `runAndWait` to warm up a fresh engine; one `save_to_file` per `runAndWait`;
-silence the driver's "Audio saved to" print. espeak-ng is one library per process, so all
-engines in the process share `_ENGINE_LOCK`.
+silence the driver's "Audio saved to" print. espeak-ng is one library per process, so the
+process keeps one engine and every renderer uses it under `_ENGINE_LOCK`.
 """
 from __future__ import annotations
 
@@ -26,8 +26,11 @@ log = logging.getLogger(__name__)
 
 VOICE_IDS = {"north": "aav/vi", "south": "aav/vi-vn-x-south"}
 URGENT, BACKGROUND = 0, 1
+RENDER_ATTEMPTS = 3
+WAV_HEADER_BYTES = 44
 
 _ENGINE_LOCK = threading.Lock()
+_ENGINE: list[Any] = []  # the process's one engine, never released (see open_espeak_engine)
 
 
 class RenderError(RuntimeError):
@@ -35,12 +38,21 @@ class RenderError(RuntimeError):
 
 
 def open_espeak_engine() -> Any:
-    """A pyttsx3 espeak engine with its stdout print silenced (raises if espeak-ng is missing)."""
-    import pyttsx3
-    from pyttsx3.drivers import espeak as espeak_driver
+    """The process's pyttsx3 espeak engine, warmed up, with its stdout print silenced.
 
-    espeak_driver.print = lambda *args, **kwargs: None  # the driver prints on every save
-    return pyttsx3.init("espeak")
+    espeak-ng initialises once per process and pyttsx3 unregisters its synthesis callback when an
+    engine is garbage-collected, which silently breaks any newer engine. So the first engine is kept
+    for the life of the process. Call with `_ENGINE_LOCK` held. Raises if espeak-ng is missing.
+    """
+    if not _ENGINE:
+        import pyttsx3
+        from pyttsx3.drivers import espeak as espeak_driver
+
+        espeak_driver.print = lambda *args, **kwargs: None  # the driver prints on every save
+        engine = pyttsx3.init("espeak")
+        engine.runAndWait()  # warm-up: the first runAndWait on a fresh engine returns too early
+        _ENGINE.append(engine)
+    return _ENGINE[0]
 
 
 class SpeechRenderer:
@@ -91,7 +103,6 @@ class SpeechRenderer:
         try:
             with _ENGINE_LOCK:
                 engine = self._engine_factory()
-                engine.runAndWait()  # warm-up: the first runAndWait returns too early
         except Exception as exc:  # espeak-ng missing or broken: the app runs text-only
             self._fail(f"speech engine unavailable: {exc!r}")
             return
@@ -118,15 +129,19 @@ class SpeechRenderer:
             return final
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.cache.tmp_path(final)
-        with _ENGINE_LOCK:
-            engine.setProperty("voice", voice)
-            engine.setProperty("rate", rate)
-            engine.setProperty("rate", rate)  # rate is lost after a voice change unless set twice
-            engine.save_to_file(text, str(tmp))
-            engine.runAndWait()
-        if not tmp.is_file() or tmp.stat().st_size <= 44:
-            tmp.unlink(missing_ok=True)
-            raise RenderError(f"espeak wrote no audio for {text!r}")
+        for attempt in range(1, RENDER_ATTEMPTS + 1):
+            with _ENGINE_LOCK:
+                engine.setProperty("voice", voice)
+                engine.setProperty("rate", rate)
+                engine.setProperty("rate", rate)  # rate is lost after a voice change unless set twice
+                engine.save_to_file(text, str(tmp))
+                engine.runAndWait()
+            if tmp.is_file() and tmp.stat().st_size > WAV_HEADER_BYTES:
+                break
+            tmp.unlink(missing_ok=True)  # pyttsx3 now and then writes an empty file (~1 in 100)
+            log.info("espeak wrote no audio for %r (attempt %d)", text, attempt)
+        else:
+            raise RenderError(f"espeak wrote no audio for {text!r} in {RENDER_ATTEMPTS} attempts")
         trim_leading_silence(tmp)
         os.replace(tmp, final)
         self.engine_renders += 1
