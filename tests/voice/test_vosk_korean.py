@@ -64,7 +64,7 @@ def test_spoken_commands_become_intents(
     partials, result = _listen(recognizer, step.phrases)
     assert result.confident, result
     assert step.match(result.text) == [intent]
-    assert partials and partials[-1] == said
+    assert partials and said in partials[-1].split()
 
 
 def test_grammar_json_keeps_only_words_the_model_knows(
