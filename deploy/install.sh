@@ -51,7 +51,8 @@ $CONF_DIR/kiosk.toml, the Vosk model, the $UNIT_NAME unit and log rotation.
   --model-zip PATH   install the Vosk model from this zip (e.g. from a USB stick)
   --skip-model       do not install the Vosk model (the kiosk then runs touch-only)
   --no-apt           do not install Debian packages
-  --set-pin          ask for the staff PIN at the end (hocvuso set-pin)
+  --set-pin          set the staff PIN at the end (hocvuso set-pin): asked on the terminal,
+                     or read from the first line of stdin when that is not a terminal
   --only STEPS       run only these comma-separated steps: ${ALL_STEPS// /,}
   --dry-run          print what would change, change nothing
   -h, --help         this help
@@ -73,7 +74,7 @@ run() {
         printf ' %q' "$@" >&2
         printf '\n' >&2
     else
-        "$@"
+        "$@" >&2  # stdout carries only the "changed:" lines
     fi
 }
 
@@ -358,10 +359,12 @@ step_pin() {
             "Set it later: HOCVUSO_CONFIG=$CONF_DIR/kiosk.toml $PREFIX/venv/bin/hocvuso set-pin"
         return
     fi
-    local -a as_kiosk=()
+    local -a as_kiosk=() from_stdin=()
     [[ $STAGED == 1 ]] || as_kiosk=(runuser -u "$KIOSK_USER" --)
+    [[ -t 0 ]] || from_stdin=(--pin-stdin)  # e.g. Ansible or a script pipes the PIN in
     run "${as_kiosk[@]}" env HOCVUSO_CONFIG="$ROOT$CONF_DIR/kiosk.toml" HOCVUSO_DATA_DIR="$ROOT$DATA_DIR" \
-        "$hocvuso" set-pin
+        "$hocvuso" set-pin "${from_stdin[@]}"
+    changed "staff PIN"
 }
 
 main() {

@@ -13,13 +13,16 @@ INSTALL_SH = DEPLOY / "install.sh"
 InstallRunner = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def run_install(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run install.sh with `args`; returns the finished process (stdout: "changed:" lines)."""
+def run_install(
+    *args: str | Path, env: dict[str, str] | None = None, stdin_text: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run install.sh with `args`, `stdin_text` on its stdin; returns the finished process
+    (stdout: its "changed:" lines)."""
     return subprocess.run(
         ["bash", str(INSTALL_SH), *map(str, args)],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
         timeout=600,
-        stdin=subprocess.DEVNULL,
+        input=stdin_text,
     )

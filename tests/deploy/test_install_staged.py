@@ -23,7 +23,7 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def kiosk_env(root: Path) -> dict[str, str]:
-    """The service's environment, pointed into the staged root, with no display at all."""
+    """The service's environment, pointed into the staged root, rendering offscreen."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -67,18 +67,24 @@ def test_installed_app_is_its_own_copy_and_reads_the_installed_config(root: Path
     assert data == str(data_dir(root))
 
 
-@pytest.mark.skipif(
-    not (REPO / "kiosk/commands/run.py").exists(), reason="TODO: `hocvuso run` (kiosk/commands/run.py) has not landed yet"
-)
-def test_installed_kiosk_starts_offscreen_and_renders_its_screens(root: Path, tmp_path: Path) -> None:
+def test_installed_kiosk_starts_and_with_no_display_renders_its_screens(root: Path) -> None:
     hocvuso = root / PREFIX.lstrip("/") / "venv/bin/hocvuso"
-    env = kiosk_env(root)
-    assert subprocess.run([hocvuso, "--help"], capture_output=True, env=env, cwd=data_dir(root), timeout=60).returncode == 0
-    result = subprocess.run(
-        [hocvuso, "screenshots", tmp_path / "shots"], capture_output=True, text=True, env=env, cwd=data_dir(root), timeout=300
-    )
+    env = {k: v for k, v in kiosk_env(root).items() if k != "QT_QPA_PLATFORM"}
+    assert subprocess.run([hocvuso, "--help"], capture_output=True, env=env, cwd=data_dir(root)).returncode == 0
+    result = subprocess.run([hocvuso, "run"], capture_output=True, text=True, env=env, cwd=data_dir(root), timeout=600)
     assert result.returncode == 0, result.stderr[-4000:]
-    index = re.search(r"(\S+index\.html)", result.stdout)
+    index = re.search(r"Screenshots: (\S+index\.html)", result.stdout)
     assert index, result.stdout
+    assert Path(index.group(1)) == data_dir(root) / "screenshots/index.html"
     assert Path(index.group(1)).is_file()
-    assert list((tmp_path / "shots").rglob("*.png"))
+    assert len(list(Path(index.group(1)).parent.glob("*.png"))) > 10
+
+
+def test_staff_pin_is_set_through_the_installed_command(root: Path) -> None:
+    weak = run_install("--root", root, "--only", "pin", "--set-pin", stdin_text="123456\n")
+    assert weak.returncode != 0
+    assert not (data_dir(root) / "staff_pin.json").exists()
+    result = run_install("--root", root, "--only", "pin", "--set-pin", stdin_text="482915\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "changed: staff PIN\n"
+    assert (data_dir(root) / "staff_pin.json").stat().st_mode & 0o777 == 0o600

@@ -42,13 +42,16 @@ def test_every_example_value_is_valid_when_uncommented(tmp_path: Path) -> None:
     assert settings.screen_dpi == 96.0
 
 
-def test_installer_writes_the_example_for_its_prefix_and_keeps_staff_edits(install: InstallRunner, tmp_path: Path) -> None:
+def test_installer_writes_the_example_for_its_prefix_and_keeps_staff_edits(
+    install: InstallRunner, tmp_path: Path
+) -> None:
     result = install("--root", tmp_path, "--prefix", "/srv/hv", "--only", "config")
     assert result.returncode == 0, result.stderr
     config = tmp_path / "etc/hocvuso/kiosk.toml"
     assert load_settings(config).vosk_model_dir == Path("/srv/hv/models/vosk-model-small-vn-0.4")
     assert config.stat().st_mode & 0o777 == 0o640
-    config.write_text(config.read_text(encoding="utf-8").replace('commune = ""', 'commune = "Xã Tân Phú"'), encoding="utf-8")
+    edited = config.read_text(encoding="utf-8").replace('commune = ""', 'commune = "Xã Tân Phú"')
+    config.write_text(edited, encoding="utf-8")
 
     again = install("--root", tmp_path, "--prefix", "/srv/hv", "--only", "config,service,logrotate")
     assert again.returncode == 0, again.stderr
