@@ -174,6 +174,13 @@ preflight() {
     for step in $ONLY; do
         [[ " $ALL_STEPS " == *" $step "* ]] || die "unknown step '$step' (steps: $ALL_STEPS)"
     done
+    if [[ $STAGED == 1 ]] && { wants packages || wants user; }; then
+        die "the packages and user steps change this machine itself; they cannot run with --root"
+    fi
+    if [[ $STAGED == 0 && $DRY_RUN == 0 ]] && ! wants user && ! id -u "$KIOSK_USER" >/dev/null 2>&1 &&
+        { wants config || wants pin; }; then
+        die "user '$KIOSK_USER' does not exist yet: include the user step"
+    fi
     if [[ -r /etc/os-release ]] && ! grep -q '^VERSION_ID="12"' /etc/os-release; then
         log "warning: made for Debian 12; this is $(grep -m1 '^PRETTY_NAME=' /etc/os-release | cut -d= -f2-)"
     fi
