@@ -61,16 +61,16 @@ def test_config_tag_writes_this_kiosks_settings(tmp_path: Path) -> None:
         "kiosk_id": "hb-tanphu-01",
         "commune": "Xã Tân Phú",
         "province": "Tỉnh Hoà Bình",
-        "lrs_password": 'p"w\\d',
+        "lrs_password": 's3cret "pass\\',
         "hocvuso_settings": {"text_size": "large", "idle_warning_s": 90},
     }
-    result = playbook("-i", inventory, "--tags", "config", "-e", json.dumps(extra), cwd=tmp_path)
+    result = playbook("-v", "-i", inventory, "--tags", "config", "-e", json.dumps(extra), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert 'p"w' not in result.stdout  # the password stays out of the log
+    assert "hb-tanphu-01" in result.stdout and "s3cret" not in result.stdout  # the password stays out of the log
     settings = load_settings(config)
     assert settings.kiosk_id == "hb-tanphu-01"
     assert (settings.commune, settings.province) == ("Xã Tân Phú", "Tỉnh Hoà Bình")
-    assert (settings.text_size, settings.idle_warning_s, settings.lrs_password) == ("large", 90, 'p"w\\d')
+    assert (settings.text_size, settings.idle_warning_s, settings.lrs_password) == ("large", 90, 's3cret "pass\\')
     assert "# Mã trạm" in config.read_text(encoding="utf-8")  # staff still see the explanations
 
     again = playbook("-i", inventory, "--tags", "config", "-e", json.dumps(extra), cwd=tmp_path)
