@@ -32,7 +32,8 @@ from kiosk.bundles.manifest import (
 from kiosk.bundles.signing import MAX_SIGNATURE_BYTES, verify_manifest
 
 CHUNK = 64 * 1024
-TAR_OVERHEAD = 1536  # header + padding + pax header allowance per member
+TAR_BUFSIZE = tarfile.RECORDSIZE // 20  # 512: tarfile reads ahead at most this much
+HEADER_BYTES = 8192  # per member: tar header(s) with pax or GNU long-name data
 
 
 class Sink(Protocol):
@@ -52,11 +53,16 @@ class _SourceLost(Exception):
 
 
 class _Guard:
-    """A read-only file wrapper: source errors become `_SourceLost`; more than `cap`
-    bytes (a decompression bomb or junk after the pack) is refused as oversize."""
+    """A read-only file wrapper: source errors become `_SourceLost`, and reads past the
+    window granted by `allow` are refused as oversize. Windows bound what tarfile parses
+    per member: its pax-header parsing is quadratic on crafted input (CVE-2024-6232 in
+    Python < 3.11.10), and a small gzip file can unpack to gigabytes."""
 
-    def __init__(self, inner: BinaryIO, cap: int | None = None) -> None:
-        self.inner, self.cap, self.count = inner, cap, 0
+    def __init__(self, inner: BinaryIO) -> None:
+        self.inner, self.count, self.end = inner, 0, None
+
+    def allow(self, size: int, what: str) -> None:
+        self.end, self.what = self.count + size + TAR_BUFSIZE, what
 
     def read(self, size: int = -1) -> bytes:
         try:
@@ -64,8 +70,8 @@ class _Guard:
         except OSError as exc:
             raise _SourceLost(f"read failed after {self.count} bytes: {exc}") from exc
         self.count += len(data)
-        if self.cap is not None and self.count > self.cap:
-            raise BundleRejected("oversize", f"more than {self.cap} bytes of tar data")
+        if self.end is not None and self.count > self.end:
+            raise BundleRejected("oversize", f"{self.what} is larger than allowed")
         return data
 
 
@@ -95,42 +101,54 @@ def read_bundle(source: Path | BinaryIO, trusted_keys: tuple[str, ...], limits: 
         raise BundleRejected(reason, f"unreadable tar data after {state['members']} members: {exc}") from exc
 
 
-def open_tar_stream(source: BinaryIO, cap: int | None = None) -> tarfile.TarFile:
-    """A forward-only tar reader over a plain or gzip bundle (decompressed by us, so the
-    decompressed size can be capped)."""
+def open_tar_stream(source: BinaryIO) -> tarfile.TarFile:
+    """A forward-only tar reader over a plain or gzip bundle."""
+    return _open(source)[0]
+
+
+def _open(source: BinaryIO) -> tuple[tarfile.TarFile, _Guard]:
+    """The tar reader and the guard on its (decompressed) input, for `allow` windows."""
     raw = _Guard(source)
     magic = raw.read(2)
     source.seek(0)
     raw.count = 0
-    inner: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if magic == b"\x1f\x8b" else raw  # type: ignore[arg-type]
-    return tarfile.open(fileobj=_Guard(inner, cap), mode="r|")  # type: ignore[arg-type]
+    inner = gzip.GzipFile(fileobj=raw, mode="rb") if magic == b"\x1f\x8b" else raw  # type: ignore[arg-type]
+    guard = _Guard(inner)  # type: ignore[arg-type]
+    return tarfile.open(fileobj=guard, mode="r|", bufsize=TAR_BUFSIZE), guard  # type: ignore[arg-type]
 
 
 def _read(source: BinaryIO, trusted_keys: tuple[str, ...], limits: Limits, sink: Sink | None,
           on_manifest: Callable[[Manifest], None] | None, state: dict[str, int]) -> VerifiedBundle:
-    cap = limits.max_manifest_bytes + MAX_SIGNATURE_BYTES + limits.max_total_bytes
-    cap += (limits.max_files + 3) * TAR_OVERHEAD + 10240
-    with open_tar_stream(source, cap) as tar:
+    tar, guard = _open(source)
+    with tar:
         members = iter(tar)
+        guard.allow(HEADER_BYTES, "the first tar header")
         first = next(members, None)
         if first is None or first.name != MANIFEST_NAME or not first.isfile():
             raise BundleRejected("not_a_bundle", f"first member is {first and first.name!r}, not {MANIFEST_NAME}")
         if first.size > limits.max_manifest_bytes:
             raise BundleRejected("oversize", f"{MANIFEST_NAME} is {first.size} bytes")
+        guard.allow(first.size, MANIFEST_NAME)
         manifest_bytes = read_member(tar, first)
         state["members"] = 1
+        guard.allow(HEADER_BYTES, f"the tar header after {MANIFEST_NAME}")
         second = next(members, None)
         if second is None or second.name != SIGNATURE_NAME or not second.isfile():
             raise BundleRejected("unsigned", f"no {SIGNATURE_NAME} after {MANIFEST_NAME}")
         if second.size > MAX_SIGNATURE_BYTES:
             raise BundleRejected("tampered", f"{SIGNATURE_NAME} is {second.size} bytes")
+        guard.allow(second.size, SIGNATURE_NAME)
         signer = verify_manifest(manifest_bytes, read_member(tar, second), trusted_keys)
         state["members"] = 2
         manifest = parse_manifest(manifest_bytes, limits)
         if on_manifest:
             on_manifest(manifest)
         seen: set[str] = set()
-        for member in members:
+        while True:
+            guard.allow(HEADER_BYTES, f"the tar header after member {state['members']}")
+            member = next(members, None)
+            if member is None:
+                break
             state["members"] += 1
             if state["members"] > limits.max_files * 2 + 2:
                 raise BundleRejected("oversize", f"more than {limits.max_files * 2 + 2} tar members")
@@ -143,6 +161,7 @@ def _read(source: BinaryIO, trusted_keys: tuple[str, ...], limits: Limits, sink:
             if member.size != entry.size:
                 raise BundleRejected("tampered", f"{member.name}: {member.size} bytes, manifest says {entry.size}")
             seen.add(path)
+            guard.allow(member.size, member.name)
             data = tar.extractfile(member)
             assert data is not None  # a regular file
             digest = hashlib.sha256()
