@@ -95,8 +95,10 @@ def _check_lesson(lesson: Lesson, where: str) -> list[Problem]:
                 problems.append(Problem(f"{loc}.rule", f"unknown rule {step.rule!r}; known: {', '.join(sorted(RULES))}"))
             if step.same_as and step.same_as not in typable:
                 problems.append(Problem(f"{loc}.same_as", f"{step.same_as!r} is not a text field of this lesson"))
-        if step.kind == "choose" and step.expect and target is not None and step.expect not in target.options:
-            problems.append(Problem(f"{loc}.expect", f"{step.expect!r} is not one of the options of {target.id!r}"))
+        if step.kind == "choose" and step.expect and target is not None:
+            for expect in _fillings(lesson, step.expect):
+                if expect not in target.options:
+                    problems.append(Problem(f"{loc}.expect", f"{expect!r} is not one of the options of {target.id!r}"))
     for i, line in enumerate(lesson.recap):
         problems.extend(_placeholders(lesson, f"{where}.recap[{i}]", line))
     return problems
@@ -113,6 +115,15 @@ def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
         if element.kind in CHOOSABLE and not element.options:
             problems.append(Problem(f"{where}.elements[{i}].options", "a select needs options"))
     return problems
+
+
+def _fillings(lesson: Lesson, text: str) -> list[str]:
+    """`text` with its placeholders filled in every way the lesson's data allows."""
+    results = [text]
+    for name in dict.fromkeys(PLACEHOLDER.findall(text)):
+        values = lesson.data.get(name, ())
+        results = [r.replace(f"{{{name}}}", v) for r in results for v in values] or results
+    return results
 
 
 def _placeholders(lesson: Lesson, where: str, text: str) -> list[Problem]:

@@ -1,0 +1,73 @@
+"""The built-in catalogue, lesson by lesson: each can be walked to the end with the right
+answers, and each follows the rules for older users (short plain steps, fictional data)."""
+import random
+import re
+import unicodedata
+
+import pytest
+
+from content.loader import BUILTIN_PACKS, load_pack
+from content.model import Lesson
+from kiosk.lesson_session import LessonSession, fill
+from kiosk.walkthrough import correct_intents
+
+PACK = load_pack(BUILTIN_PACKS / "core").pack
+LESSONS = PACK.lessons if PACK else ()
+TWELVE_DIGITS = re.compile(r"(?<!\d)\d{12}(?!\d)")
+FAKE_CCCD = re.compile(r"0012000\d{5}")
+
+
+def longest_filling(lesson: Lesson, text: str) -> str:
+    return fill(text, {name: max(values, key=len) for name, values in lesson.data.items()})
+
+
+def lesson_texts(lesson: Lesson) -> list[str]:
+    texts = [lesson.title, lesson.description, *lesson.recap, *(v for vs in lesson.data.values() for v in vs)]
+    for step in lesson.steps:
+        texts += [step.instruction, step.hint, step.expect]
+    for screen in lesson.screens.values():
+        texts.append(screen.title)
+        for e in screen.elements:
+            texts += [e.label, e.value, e.placeholder, e.sender, *e.options]
+    return texts
+
+
+def test_catalogue_loads_with_every_lesson():
+    assert PACK is not None
+    assert len(LESSONS) >= 5
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_lesson_walks_to_completion_with_the_right_answers(lesson, seed):
+    session = LessonSession(lesson, random.Random(seed))
+    outcomes, finished = [], False
+    while not finished:
+        for intent in correct_intents(session):
+            result = session.handle(intent)
+            outcomes += [a.outcome for a in result.attempts]
+            finished = result.finished
+    assert "wrong" not in outcomes
+    assert len(outcomes) == len(lesson.steps)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_lesson_follows_the_rules_for_older_users(lesson):
+    assert 6 <= len(lesson.steps) <= 25
+    assert 3 <= lesson.minutes <= 10
+    assert lesson.sources and lesson.recap and lesson.description
+    too_long = [s.id for s in lesson.steps if len(longest_filling(lesson, s.instruction).split()) > 25]
+    assert too_long == [], "instructions over 25 words"
+    assert lesson.steps[0].kind == "info", "a lesson starts with an introduction"
+    for step in lesson.steps:
+        if step.target:
+            target = lesson.screens[step.screen].element(step.target)
+            assert target is not None and (target.tappable or target.typable or target.kind == "select"), step.id
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_lesson_text_is_nfc_and_uses_only_fictional_identity_numbers(lesson):
+    texts = lesson_texts(lesson)
+    assert [t for t in texts if unicodedata.normalize("NFC", t) != t] == []
+    numbers = {n for t in texts for n in TWELVE_DIGITS.findall(t)}
+    assert {n for n in numbers if not FAKE_CCCD.fullmatch(n)} == set()
