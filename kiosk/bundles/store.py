@@ -211,28 +211,26 @@ class PackStore:
         return ""
 
     def _pointer(self) -> _Pointer:
-        """The pointer, with the counter raised to any version found in a slot; an
-        unreadable pointer (disk damage) falls back to the newest usable slot."""
-        slot_versions: dict[str, int] = {}
-        for slot in SLOTS:
-            with contextlib.suppress(OSError, BundleRejected):
-                m = parse_manifest((self.slot_dir(slot) / MANIFEST_NAME).read_bytes(), self.limits)
-                slot_versions[m.pack_id] = max(m.version, slot_versions.get(m.pack_id, -1))
+        """The pointer. An unreadable one (disk damage) falls back to the newest usable
+        slot, with the counter rebuilt from the versions found in the slots."""
         path = self.root / POINTER
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
             active, highest = doc["active"], {str(k): int(v) for k, v in doc["highest"].items()}
             if active not in (None, *SLOTS):
                 raise ValueError(f"unknown slot {active!r}")
+            return _Pointer(active, highest)
         except FileNotFoundError:
-            active, highest = None, {}
+            return _Pointer(None, {})
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             best = self._newest_usable()
-            active, highest = (best.slot if best else None), {}
-            log.error("%s is unreadable (%s); using slot %s", path, exc, active)
-        for pack_id, version in slot_versions.items():
-            highest[pack_id] = max(version, highest.get(pack_id, -1))
-        return _Pointer(active, highest)
+            log.error("%s is unreadable (%s); using %s", path, exc, _slot_name(best.slot if best else None))
+        highest: dict[str, int] = {}
+        for slot in SLOTS:
+            with contextlib.suppress(OSError, BundleRejected):
+                m = parse_manifest((self.slot_dir(slot) / MANIFEST_NAME).read_bytes(), self.limits)
+                highest[m.pack_id] = max(m.version, highest.get(m.pack_id, -1))
+        return _Pointer(best.slot if best else None, highest)
 
     def _write_pointer(self, active: str | None, highest: dict[str, int], action: str) -> None:
         remove_stale_temps(self.root, POINTER)
