@@ -274,7 +274,21 @@ step_app() {
         return
     fi
     "$venv/bin/python" -m pip install "${pip_args[@]}" "$target" | tee "$WORK/pip.log" >&2
-    grep -q '^Successfully installed' "$WORK/pip.log" && changed "app in $venv"
+    local updated=0
+    grep -q '^Successfully installed' "$WORK/pip.log" && updated=1
+    if [[ -n $WHEEL ]]; then
+        # pip keeps an installed app of the same version; a rebuilt wheel must still replace it.
+        local marker="$venv/hocvuso-wheel.sha256" sha
+        sha=$(sha256sum "$WHEEL" | cut -d' ' -f1)
+        if [[ ! -f $marker || $(<"$marker") != "$sha" ]]; then
+            if ! grep -q '^Successfully installed.* hocvuso-' "$WORK/pip.log"; then
+                "$venv/bin/python" -m pip install "${pip_args[@]}" --no-deps --force-reinstall "$WHEEL" >&2
+                updated=1
+            fi
+            printf '%s\n' "$sha" >"$marker"
+        fi
+    fi
+    [[ $updated == 0 ]] || changed "app in $venv"
     [[ -x $venv/bin/hocvuso ]] || die "pip finished but $venv/bin/hocvuso is missing"
 }
 

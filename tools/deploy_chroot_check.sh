@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Check deploy/install.sh for real on a bare Debian 12: debootstrap a chroot, run install.sh in
-# it (Debian packages, the kiosk user, the venv, the unit), verify the unit with the real cage
+# it (Debian packages, the kiosk user, the venv from an offline wheelhouse, the unit), verify the unit with the real cage
 # and user present, then start the installed kiosk as 'kiosk' with no display (it renders its
 # screens). Run as root on a Debian machine; takes several minutes and ~2 GB. Not part of the
 # test suite: see deploy/README.md.
@@ -66,8 +66,15 @@ in_chroot() {
         PIP_CERT=/root/host-ca.crt "$@"
 }
 
+# The offline path: every Python package from a wheelhouse built here, none from the index.
+log "building the wheelhouse"
+rm -rf "$CHROOT/root/wheelhouse"
+python3 -m pip wheel --quiet -w "$CHROOT/root/wheelhouse" "$CHROOT/root/hocvuso"
+wheel=$(cd "$CHROOT/root/wheelhouse" && ls hocvuso-*.whl)
+
 log "running install.sh in the chroot"
-in_chroot bash /root/hocvuso/deploy/install.sh --skip-model
+in_chroot bash /root/hocvuso/deploy/install.sh --skip-model \
+    --wheelhouse /root/wheelhouse --wheel "/root/wheelhouse/$wheel"
 log "running install.sh again: it must change nothing but the app"
 again=$(in_chroot bash /root/hocvuso/deploy/install.sh --skip-model --only packages,user,config,service,logrotate)
 [[ -z $again ]] || die "second run changed: $again"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,31 @@ def test_staff_pin_is_set_through_the_installed_command(root: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == "changed: staff PIN\n"
     assert (data_dir(root) / "staff_pin.json").stat().st_mode & 0o777 == 0o600
+
+
+def build_wheel(out: Path, tmp_path: Path, note: str) -> Path:
+    """A wheel of this tree, built from a copy (a build litters its source); `note` changes its bytes."""
+    source = tmp_path / "source"
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "tests"))
+    (source / "kiosk" / "build_note.py").write_text(f"NOTE = {note!r}\n")
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", out, source]
+    subprocess.run(command, check=True, capture_output=True)
+    return next(out.glob("hocvuso-*.whl"))
+
+
+def test_wheel_updates_replace_the_app_only_when_the_wheel_changed(root: Path, tmp_path: Path) -> None:
+    first = build_wheel(tmp_path / "first", tmp_path, "first")
+    result = run_install("--root", root, "--only", "app", "--wheel", first)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert result.stdout == f"changed: app in {root}{PREFIX}/venv\n"  # same version, other files
+
+    again = run_install("--root", root, "--only", "app", "--wheel", first)
+    assert again.returncode == 0 and again.stdout == ""
+
+    rebuilt = build_wheel(tmp_path / "rebuilt", tmp_path, "rebuilt")
+    assert run_install("--root", root, "--only", "app", "--wheel", rebuilt).stdout != ""
+    assert subprocess.run(
+        [root / PREFIX.lstrip("/") / "venv/bin/python", "-c", "from kiosk.build_note import NOTE; print(NOTE)"],
+        capture_output=True, text=True, cwd=data_dir(root),
+    ).stdout.strip() == "rebuilt"
