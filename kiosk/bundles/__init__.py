@@ -3,7 +3,8 @@
 The app calls `active_pack_dir(settings)` at start-up (the pack to load besides the
 built-in one, which is trusted as shipped) and `open_store(settings)` for the staff
 panel's install / rollback / status; `find_bundles()` lists bundles on USB sticks.
-Refusals raise `UpdateError` subclasses carrying `message_vi` for staff and `detail`.
+Refusals raise `UpdateError` subclasses carrying `message_vi` for staff and `detail`;
+`installed_vi` / `rolled_back_vi` word the successes.
 """
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from kiosk.bundles.errors import BundleRejected, RollbackUnavailable, UpdateErro
 from kiosk.bundles.manifest import BUNDLE_SUFFIX, Limits, Manifest
 from kiosk.bundles.reader import VerifiedBundle, verify_bundle
 from kiosk.bundles.store import PackStore, SlotInfo, StoreStatus, Validator, default_validator
+from kiosk.bundles.texts import installed_vi, rolled_back_vi
 from kiosk.bundles.usb import find_bundles
 from kiosk.settings import Settings
 
 __all__ = [
     "BUNDLE_SUFFIX", "BundleRejected", "Limits", "Manifest", "PackStore", "RollbackUnavailable", "SlotInfo",
-    "StoreStatus", "UpdateError", "VerifiedBundle", "active_pack_dir", "find_bundles", "open_store",
-    "verify_bundle",
+    "StoreStatus", "UpdateError", "VerifiedBundle", "active_pack_dir", "find_bundles", "installed_vi", "open_store",
+    "rolled_back_vi", "verify_bundle",
 ]
 
 

@@ -42,6 +42,9 @@ class Sink(Protocol):
     def open_file(self, path: str) -> ContextManager[BinaryIO]: ...
 
 
+Progress = Callable[[int, int], None]
+
+
 @dataclass(frozen=True)
 class VerifiedBundle:
     manifest: Manifest
@@ -76,21 +79,23 @@ class _Guard:
 
 
 def read_bundle(source: Path | BinaryIO, trusted_keys: tuple[str, ...], limits: Limits,
-                sink: Sink | None = None, on_manifest: Callable[[Manifest], None] | None = None) -> VerifiedBundle:
+                sink: Sink | None = None, on_manifest: Callable[[Manifest], None] | None = None,
+                progress: Progress | None = None) -> VerifiedBundle:
     """Verify a bundle and stream its pack files to `sink`, or raise `BundleRejected`.
 
     `on_manifest` runs after the signature is verified and before any pack file is read
-    (the installer refuses old or replayed versions there)."""
+    (the installer refuses old or replayed versions there); `progress(done, total)` gets
+    pack bytes read so far and in all."""
     if isinstance(source, Path):
         try:
             f = source.open("rb")
         except OSError as exc:
             raise BundleRejected("source_lost", f"cannot open {source}: {exc}") from exc
         with f:
-            return read_bundle(f, trusted_keys, limits, sink, on_manifest)
+            return read_bundle(f, trusted_keys, limits, sink, on_manifest, progress)
     state = {"members": 0}
     try:
-        return _read(source, trusted_keys, limits, sink, on_manifest, state)
+        return _read(source, trusted_keys, limits, sink, on_manifest, progress, state)
     except _SourceLost as exc:
         raise BundleRejected("source_lost", str(exc)) from exc
     except (EOFError, zlib.error, gzip.BadGzipFile, tarfile.ReadError, tarfile.CompressionError) as exc:
@@ -118,7 +123,8 @@ def _open(source: BinaryIO) -> tuple[tarfile.TarFile, _Guard]:
 
 
 def _read(source: BinaryIO, trusted_keys: tuple[str, ...], limits: Limits, sink: Sink | None,
-          on_manifest: Callable[[Manifest], None] | None, state: dict[str, int]) -> VerifiedBundle:
+          on_manifest: Callable[[Manifest], None] | None, progress: Progress | None,
+          state: dict[str, int]) -> VerifiedBundle:
     tar, guard = _open(source)
     with tar:
         members = iter(tar)
@@ -144,6 +150,7 @@ def _read(source: BinaryIO, trusted_keys: tuple[str, ...], limits: Limits, sink:
         if on_manifest:
             on_manifest(manifest)
         seen: set[str] = set()
+        done = 0
         while True:
             guard.allow(HEADER_BYTES, f"the tar header after member {state['members']}")
             member = next(members, None)
@@ -170,6 +177,9 @@ def _read(source: BinaryIO, trusted_keys: tuple[str, ...], limits: Limits, sink:
                     digest.update(chunk)
                     if out is not None:
                         out.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, manifest.total_bytes)
             if digest.hexdigest() != entry.sha256:
                 raise BundleRejected("tampered", f"{member.name}: SHA-256 differs from the manifest")
     missing = sorted({f.path for f in manifest.files} - seen)

@@ -29,7 +29,7 @@ from typing import BinaryIO
 from kiosk.bundles.disk import Checkpoint, Disk, remove_stale_temps
 from kiosk.bundles.errors import BundleRejected, RollbackUnavailable
 from kiosk.bundles.manifest import MANIFEST_NAME, Limits, Manifest, parse_manifest, read_pack_header
-from kiosk.bundles.reader import read_bundle
+from kiosk.bundles.reader import Progress, read_bundle
 
 log = logging.getLogger(__name__)
 
@@ -122,9 +122,11 @@ class PackStore:
         return SlotInfo.of(slot, manifest, pack_dir), ""
 
     # --- staff actions --------------------------------------------------------------
-    def install(self, source: Path | BinaryIO) -> SlotInfo:
+    def install(self, source: Path | BinaryIO, progress: Progress | None = None) -> SlotInfo:
         """Verify `source` and make it the active pack, or raise `BundleRejected` leaving
-        the active pack untouched. `source`: a path or a seekable binary file."""
+        the active pack untouched. `source`: a path or a seekable binary file;
+        `progress(done, total)`: pack bytes copied. Blocks (seconds for big media packs):
+        call it off the UI thread."""
         with self._locked():
             pointer = self._pointer()
             target = "a" if pointer.active in (None, "b") else "b"
@@ -133,7 +135,7 @@ class PackStore:
                 self.disk.remove_tree(staging)
                 sink = _StagingSink(staging / "pack", self.disk)
                 bundle = read_bundle(source, self.trusted_keys, self.limits, sink,
-                                     on_manifest=lambda m: _check_version(m, pointer.highest))
+                                     on_manifest=lambda m: _check_version(m, pointer.highest), progress=progress)
                 with self.disk.new_file(staging / MANIFEST_NAME) as f:
                     f.write(bundle.manifest.raw)
                 for directory in sorted(sink.dirs | {staging}, key=lambda p: -len(p.parts)):

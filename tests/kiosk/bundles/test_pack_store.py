@@ -29,7 +29,11 @@ def test_fresh_kiosk_uses_built_in_lessons_only(pack_store: PackStore) -> None:
 def test_install_switches_to_the_new_pack_and_keeps_the_old_one(installed_v1: PackStore, pack_v2: Path, key: Key,
                                                                tmp_path: Path) -> None:
     old = installed_v1.active_pack_dir()
-    info = installed_v1.install(signed_bundle(pack_v2, tmp_path / "v2.hvsbundle", key))
+    seen: list[tuple[int, int]] = []
+    info = installed_v1.install(signed_bundle(pack_v2, tmp_path / "v2.hvsbundle", key),
+                                progress=lambda done, total: seen.append((done, total)))
+    total = sum(p.stat().st_size for p in pack_v2.rglob("*") if p.is_file())
+    assert seen[-1] == (total, total) and seen == sorted(seen)
     assert (info.version, info.slot, info.title) == (2, "b", "Bài học cơ bản (bản 2)")
     assert installed_v1.active_pack_dir() == info.pack_dir != old
     assert_pack_teaches(info.pack_dir, 2)
