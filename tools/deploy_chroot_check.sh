@@ -86,6 +86,9 @@ in_chroot id kiosk
     die "kiosk home or shell is wrong"
 if in_chroot id -nG kiosk | grep -qwE 'sudo|adm|wheel'; then die "kiosk is in an admin group"; fi
 
+grep -q pam_systemd.so "$CHROOT/etc/pam.d/common-session" ||
+    die "PAMName=login would give cage no logind session: pam_systemd is missing"
+
 log "checking the unit with cage and the user present"
 complaints=$(in_chroot systemd-analyze verify /etc/systemd/system/hocvuso-kiosk.service 2>&1 || true)
 [[ -z $complaints ]] || die "systemd-analyze verify: $complaints"
