@@ -244,7 +244,7 @@ step_user() {
             changed "$KIOSK_USER leaves $group"
         fi
     done
-    if grep -rqsw "^[[:space:]]*$KIOSK_USER" /etc/sudoers /etc/sudoers.d; then
+    if grep -rqsE "^[[:space:]]*${KIOSK_USER}[[:space:]]" /etc/sudoers /etc/sudoers.d; then
         die "a sudoers rule names '$KIOSK_USER'; remove it: the kiosk user must not use sudo"
     fi
 }

@@ -75,3 +75,38 @@ def test_config_tag_writes_this_kiosks_settings(tmp_path: Path) -> None:
 
     again = playbook("-i", inventory, "--tags", "config", "-e", json.dumps(extra), cwd=tmp_path)
     assert "changed=0" in again.stdout, again.stdout
+
+
+def test_install_tag_runs_install_sh_with_this_kiosks_files(tmp_path: Path) -> None:
+    """In check mode nothing is copied or run, but every task's arguments are rendered."""
+    wheel = tmp_path / "hocvuso-0.1.0-py3-none-any.whl"
+    model = tmp_path / "vosk-model-small-vn-0.4.zip"
+    wheelhouse = tmp_path / "wheelhouse"
+    for path in (wheel, model, wheelhouse / "x.whl"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"")
+    inventory = tmp_path / "inventory.ini"
+    inventory.write_text("[kiosks]\nlocalhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n")
+    stage = tmp_path / "stage"
+    extra = {
+        "ansible_become": False,
+        "kiosk_id": "hb-tanphu-01",
+        "commune": "Xã Tân Phú",
+        "hocvuso_stage_dir": str(stage),
+        "hocvuso_wheel": str(wheel),
+        "hocvuso_wheelhouse": str(wheelhouse),
+        "hocvuso_model_zip": str(model),
+        "hocvuso_install_args": ["--no-apt"],
+    }
+    result = playbook("--check", "-vv", "-i", inventory, "--tags", "install", "-e", json.dumps(extra), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if '"cmd": ["bash"' in line)
+    command = json.loads(line.split(" => ", 1)[1])["cmd"]
+    assert command == [
+        "bash", f"{stage}/deploy/install.sh", "--prefix", "/opt/hocvuso",
+        "--wheel", f"{stage}/{wheel.name}",
+        "--wheelhouse", f"{stage}/wheelhouse",
+        "--model-zip", f"{stage}/{model.name}",
+        "--no-apt",
+    ]
+    assert not stage.exists()

@@ -44,7 +44,9 @@ def test_unknown_step_is_refused(install: InstallRunner, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("step", ["packages", "user"])
-def test_staging_never_touches_this_machines_packages_or_users(install: InstallRunner, tmp_path: Path, step: str) -> None:
+def test_staging_never_touches_this_machines_packages_or_users(
+    install: InstallRunner, tmp_path: Path, step: str
+) -> None:
     result = install("--root", tmp_path, "--only", step)
     assert result.returncode != 0
     assert "cannot run with --root" in result.stderr
