@@ -15,7 +15,10 @@ SETTING_LINE = re.compile(r"^(?:# )?([a-z_]+) = ", re.M)
 
 def test_every_setting_is_documented_once() -> None:
     documented = SETTING_LINE.findall(EXAMPLE.read_text(encoding="utf-8"))
-    assert sorted(documented) == sorted(f.name for f in dataclasses.fields(Settings))
+    fields = [f.name for f in dataclasses.fields(Settings)]
+    assert len(documented) == len(set(documented)), "a setting appears twice in kiosk.toml.example"
+    assert set(fields) - set(documented) == set(), "document these settings in deploy/kiosk.toml.example"
+    assert set(documented) - set(fields) == set(), "kiosk.toml.example documents settings that no longer exist"
 
 
 def test_every_setting_has_a_comment_above_it() -> None:
