@@ -64,6 +64,16 @@ class Fields:
             self.problem(f"must be between {low} and {high}, found {value}", key)
         return value
 
+    def flag(self, key: str) -> bool:
+        """A yes/no field (absent: no)."""
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem(f"expected true or false, found {_kind(value)}", key)
+            return False
+        return value
+
     def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
         """A list of texts (a single text is accepted as a list of one)."""
         value = self._get(key, required)

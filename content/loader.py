@@ -6,6 +6,7 @@ location, and a Pack only when there are none — a broken pack is never half-lo
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,14 @@ from typing import Any
 import yaml
 
 from content.fields import Fields
+from content import places
 from content.model import (
+    DIGITS_ONLY,
     ELEMENT_KINDS,
     KEYBOARDS,
     SCHEMA_VERSION,
     STEP_KINDS,
+    TONES,
     Element,
     Lesson,
     Pack,
@@ -43,8 +47,10 @@ class LoadResult:
 def load_pack(root: Path) -> LoadResult:
     root = Path(root)
     problems: list[Problem] = []
+    before = len(problems)
     header = _read_yaml(root / "pack.yaml", "pack.yaml", problems)
-    f = Fields(header, "pack.yaml", problems)
+    unreadable = len(problems) > before  # already reported: its fields would only add noise
+    f = Fields({} if unreadable else header, "pack.yaml", [] if unreadable else problems)
     _check_schema(f)
     pack_id = f.text("id")
     version = f.integer("version", 0, 2**31)
@@ -57,8 +63,9 @@ def load_pack(root: Path) -> LoadResult:
     lessons = []
     for path in lesson_files:
         name = f"lessons/{path.name}"
+        before = len(problems)
         raw = _read_yaml(path, name, problems)
-        if raw is not None:
+        if len(problems) == before:  # readable YAML (an empty file is reported as "found nothing")
             lessons.append(_lesson(Fields(raw, name, problems), path))
     pack = Pack(pack_id, version, title, topics, tuple(lessons), root)
     problems.extend(check_pack(pack))
@@ -83,7 +90,7 @@ def _read_yaml(path: Path, name: str, problems: list[Problem]) -> Any:
         problems.append(Problem(f"{name}:{line}", f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8"))
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: 10× faster
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
@@ -107,6 +114,10 @@ def _lesson(f: Fields, path: Path) -> Lesson:
     _check_schema(f)
     data_fields = f.sub("data", required=False)
     data = {name: data_fields.texts(name) for name in data_fields.keys()}
+    variants = []
+    for loc, raw in f.items("variants", required=False):
+        v = f.child(raw, loc)
+        variants.append({name: v.text(name) for name in v.keys()})
     screens = {name: _screen(name, f.child(raw, loc)) for name, loc, raw in f.mapping("screens")}
     steps = []
     previous_screen = ""
@@ -127,6 +138,8 @@ def _lesson(f: Fields, path: Path) -> Lesson:
         data=data,
         screens=screens,
         steps=tuple(steps),
+        variants=tuple(variants),
+        remember=f.text("remember", False),
         source_file=path,
     )
     f.finish()
@@ -134,32 +147,71 @@ def _lesson(f: Fields, path: Path) -> Lesson:
 
 
 def _screen(screen_id: str, f: Fields) -> Screen:
-    elements = []
-    for loc, raw in f.items("elements"):
-        e = f.child(raw, loc)
-        kind = e.text("type")
-        if kind and kind not in ELEMENT_KINDS:
-            e.problem(f"unknown element type {kind!r}; known: {', '.join(sorted(ELEMENT_KINDS))}", "type")
-        keyboard = e.text("keyboard", False, "text")
-        if keyboard not in KEYBOARDS:
-            e.problem(f"unknown keyboard {keyboard!r}; known: {', '.join(sorted(KEYBOARDS))}", "keyboard")
-        elements.append(
-            Element(
-                id=e.text("id"),
-                kind=kind,
-                label=e.text("label", False),
-                value=e.text("value", False),
-                placeholder=e.text("placeholder", False),
-                options=e.texts("options", False),
-                keyboard=keyboard,
-                sender=e.text("sender", False),
-                tone=e.text("tone", False, "info"),
-            )
-        )
-        e.finish()
+    elements = [_element(f.child(raw, loc)) for loc, raw in f.items("elements")]
     screen = Screen(screen_id, f.text("app"), f.text("title"), tuple(elements))
     f.finish()
     return screen
+
+
+def _element(e: Fields) -> Element:
+    kind = e.text("type")
+    if kind and kind not in ELEMENT_KINDS:
+        e.problem(f"unknown element type {kind!r}; known: {', '.join(sorted(ELEMENT_KINDS))}", "type")
+    keyboard = e.text("keyboard", False, "digits" if kind in DIGITS_ONLY else "text")
+    if keyboard not in KEYBOARDS:
+        e.problem(f"unknown keyboard {keyboard!r}; known: {', '.join(sorted(KEYBOARDS))}", "keyboard")
+    tone = e.text("tone", False, "info")
+    if tone not in TONES:
+        e.problem(f"unknown tone {tone!r}; known: {', '.join(sorted(TONES))}", "tone")
+    options = e.texts("options", False)
+    if e.has("options_from"):
+        if options:
+            e.problem("give either options or options_from, not both", "options_from")
+        options = _options_from(e)
+    element = Element(
+        id=e.text("id"),
+        kind=kind,
+        label=e.text("label", False),
+        value=e.text("value", False),
+        placeholder=e.text("placeholder", False),
+        options=options,
+        keyboard=keyboard,
+        sender=e.text("sender", False),
+        tone=tone,
+        shuffle=e.flag("shuffle"),
+        length=e.integer("length", 4, 8, required=False, default=6 if kind == "otp" else 0),
+        rows=tuple(_row(e.child(raw, loc)) for loc, raw in e.items("rows", required=False)),
+    )
+    e.finish()
+    return element
+
+
+def _options_from(e: Fields) -> tuple[str, ...]:
+    """`provinces` or `communes:<province name or code>`, from the administrative units package."""
+    source = e.text("options_from")
+    kind, _, province = source.partition(":")
+    if source == "provinces":
+        return tuple(p.title for p in places.provinces())
+    if kind == "communes" and province:
+        found = places.find_province(province)
+        if found is None:
+            e.problem(f"no province {province!r} among the 34 provinces since 01/7/2025", "options_from")
+            return ()
+        return found.communes
+    e.problem(f"unknown options source {source!r}; use provinces or communes:<province>", "options_from")
+    return ()
+
+
+def _row(f: Fields) -> tuple[str, str]:
+    """One `label: value` line of a summary."""
+    labels = f.keys()
+    if len(labels) != 1:
+        f.problem("a row is one 'label: value' pair")
+        return "", ""
+    label = labels[0]
+    if unicodedata.normalize("NFC", label) != label:
+        f.problem("text is not in Unicode NFC form (retype the diacritics)", label)
+    return label, f.text(label)
 
 
 def _step(f: Fields, previous_screen: str) -> Step:
@@ -172,11 +224,13 @@ def _step(f: Fields, previous_screen: str) -> Step:
         kind=kind,
         screen=screen,
         instruction=f.text("say"),
-        target=f.text("target", required=kind in {"tap", "type", "choose"}),
+        target=f.text("target", required=kind in {"tap", "type", "choose", "choose_many"}),
         expect=f.text("expect", False),
         rule=f.text("rule", False),
         same_as=f.text("same_as", False),
         hint=f.text("hint", False),
+        explain=f.text("explain", False),
+        targets=f.texts("targets", required=kind == "choose_many"),
     )
     f.finish()
     return step

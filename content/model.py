@@ -2,7 +2,8 @@
 
 A pack holds topics and lessons. A lesson has named simulated screens (what the practice
 phone shows) and an ordered list of steps (what the citizen is asked to do on them).
-Text may contain `{name}` placeholders filled from the lesson's `data` at run time.
+Text may contain `{name}` placeholders filled at run time: one value of each `data` list
+and one whole entry of `variants` (several placeholders that belong together) per run.
 """
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ from pathlib import Path
 SCHEMA_VERSION = 1
 
 # Element kinds and what a citizen can do with them.
-TAPPABLE = frozenset({"button", "list_item", "link", "tile"})
-TYPABLE = frozenset({"field", "password"})
+TAPPABLE = frozenset({"button", "list_item", "link", "tile", "checkbox", "notification", "qr"})
+TYPABLE = frozenset({"field", "password", "otp", "date"})
 CHOOSABLE = frozenset({"select"})
-STATIC = frozenset({"heading", "text", "sms", "banner", "note"})
+STATIC = frozenset({"heading", "text", "sms", "banner", "note", "call", "summary"})
 ELEMENT_KINDS = TAPPABLE | TYPABLE | CHOOSABLE | STATIC
+DIGITS_ONLY = frozenset({"otp", "date"})  # typed on the digit pad; compared digit by digit
 
-STEP_KINDS = frozenset({"info", "tap", "type", "choose"})
+STEP_KINDS = frozenset({"info", "tap", "type", "choose", "choose_many"})
 KEYBOARDS = frozenset({"text", "digits"})
+TONES = frozenset({"info", "success", "error"})
 TOPIC_ICONS = frozenset({"phone", "id", "gov", "shield", "pay", "chat"})
 
 
@@ -32,10 +35,13 @@ class Element:
     label: str = ""
     value: str = ""  # preset content: field text, SMS body, banner text
     placeholder: str = ""
-    options: tuple[str, ...] = ()  # for "select"
-    keyboard: str = "text"  # for typable elements
-    sender: str = ""  # for "sms"
-    tone: str = "info"  # for "banner": info | success | error
+    options: tuple[str, ...] = ()  # for "select" (`options_from` in a pack fills them)
+    keyboard: str = "text"  # for typable elements ("digits" for otp and date)
+    sender: str = ""  # for "sms", "notification": who sent it
+    tone: str = "info"  # for "banner" and "button": info | success (green) | error (red)
+    shuffle: bool = False  # for "select": options in a new order each run
+    length: int = 0  # for "otp": how many digit boxes
+    rows: tuple[tuple[str, str], ...] = ()  # for "summary": (label, value) lines
 
     @property
     def tappable(self) -> bool:
@@ -63,11 +69,14 @@ class Screen:
 class Step:
     """One instruction and the action that completes it.
 
-    kind: "info" (read, then Tiếp tục), "tap" a target, "type" into a target field and
-    press Xong, or "choose" an option of a target select.
+    kind: "info" (read, then Tiếp tục), "tap" a target, "type" into a target field, OTP
+    boxes or date and press Xong, "choose" an option of a target select, or "choose_many":
+    tick exactly the `targets` checkboxes, then tap the `target` button.
     For "type": `expect` (exact text, spaces ignored), `rule` (a named rule in
     `content.rules`) or `same_as` (the value typed earlier into another element).
     For "choose": `expect` is the right option, or empty when any option is fine.
+    `target` may be a placeholder (a drill where the right button changes per run).
+    `explain` is said after the right answer (why it is right: quiz questions, drills).
     """
 
     id: str
@@ -79,6 +88,8 @@ class Step:
     rule: str = ""
     same_as: str = ""
     hint: str = ""
+    explain: str = ""
+    targets: tuple[str, ...] = ()  # for "choose_many"
 
 
 @dataclass(frozen=True)
@@ -91,10 +102,12 @@ class Lesson:
     difficulty: int
     updated: str  # ISO date the content was last checked against the real service
     sources: tuple[str, ...]
-    recap: tuple[str, ...]  # what was practised, shown on completion
+    recap: tuple[str, ...]  # recap cards: what was practised, shown on completion
     data: dict[str, tuple[str, ...]]  # placeholder → possible values (one picked per run)
     screens: dict[str, Screen]
     steps: tuple[Step, ...]
+    variants: tuple[dict[str, str], ...] = ()  # placeholder sets; one whole set picked per run
+    remember: str = ""  # the one rule to remember (scam drills); the last recap card
     source_file: Path | None = field(default=None, compare=False)
 
 

@@ -1,17 +1,20 @@
 """Cross-reference checks on a parsed pack: every id, target, rule and placeholder must
-resolve. Field-level problems (types, missing fields) are found by the loader."""
+resolve, for every value a run can pick. Field-level problems (types, missing fields) are
+found by the loader."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
 
-from content.model import CHOOSABLE, TAPPABLE, TOPIC_ICONS, TYPABLE, Lesson, Pack, Problem, Screen
+from content.model import CHOOSABLE, TAPPABLE, TOPIC_ICONS, TYPABLE, Lesson, Pack, Problem, Screen, Step
 from content.rules import RULES
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-TARGET_KINDS = {"tap": TAPPABLE, "type": TYPABLE, "choose": CHOOSABLE}
+TARGET_KINDS = {"tap": TAPPABLE, "type": TYPABLE, "choose": CHOOSABLE, "choose_many": TAPPABLE - {"checkbox"}}
+MAX_FILLINGS = 200  # more combinations than this are sampled, not all checked
 
 
 def validate_pack_dir(path: Path) -> list[Problem]:
@@ -56,52 +59,107 @@ def _check_lesson(lesson: Lesson, where: str) -> list[Problem]:
         problems.append(Problem(f"{where}.updated", f"expected a date like 2026-11-27, found {lesson.updated!r}"))
     if not lesson.steps:
         problems.append(Problem(f"{where}.steps", "a lesson needs at least one step"))
-    for name, values in lesson.data.items():
-        if not values:
-            problems.append(Problem(f"{where}.data.{name}", "needs at least one value"))
+    problems.extend(_check_data(lesson, where))
     for screen in lesson.screens.values():
         problems.extend(_check_screen(lesson, screen, f"{where}.screens.{screen.id}"))
-    typable = {e.id for s in lesson.screens.values() for e in s.elements if e.kind in TYPABLE}
     for step_id, count in Counter(s.id for s in lesson.steps).items():
         if count > 1:
             problems.append(Problem(f"{where}.steps", f"step id {step_id!r} is used {count} times"))
     for i, step in enumerate(lesson.steps):
-        loc = f"{where}.steps[{i}]"
-        problems.extend(_placeholders(lesson, f"{loc}.say", step.instruction))
-        problems.extend(_placeholders(lesson, f"{loc}.hint", step.hint))
-        problems.extend(_placeholders(lesson, f"{loc}.expect", step.expect))
-        screen = lesson.screens.get(step.screen)
-        if screen is None:
-            problems.append(Problem(f"{loc}.screen", f"screen {step.screen!r} is not defined in this lesson"))
-            continue
-        if step.kind == "info":
-            if step.target:
-                problems.append(Problem(f"{loc}.target", "an info step has no target"))
-            continue
-        target = screen.element(step.target)
-        kinds = TARGET_KINDS.get(step.kind)
-        if kinds is None:
-            continue
+        problems.extend(_check_step(lesson, step, f"{where}.steps[{i}]"))
+    for i, line in enumerate(lesson.recap):
+        problems.extend(_placeholders(lesson, f"{where}.recap[{i}]", line))
+    problems.extend(_placeholders(lesson, f"{where}.remember", lesson.remember))
+    return problems
+
+
+def _check_data(lesson: Lesson, where: str) -> list[Problem]:
+    problems = [
+        Problem(f"{where}.data.{name}", "needs at least one value") for name, values in lesson.data.items() if not values
+    ]
+    if lesson.variants:
+        names = set(lesson.variants[0])
+        if not names:
+            problems.append(Problem(f"{where}.variants[0]", "a variant sets at least one placeholder"))
+        for i, variant in enumerate(lesson.variants):
+            if set(variant) != names:
+                problems.append(
+                    Problem(f"{where}.variants[{i}]", f"sets {sorted(variant)}; every variant must set {sorted(names)}")
+                )
+        for name in sorted(names & set(lesson.data)):
+            problems.append(Problem(f"{where}.variants", f"placeholder {{{name}}} is set both in data and in variants"))
+    return problems
+
+
+def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for key, text in (("say", step.instruction), ("hint", step.hint), ("expect", step.expect), ("explain", step.explain),
+                      ("target", step.target), *(("targets", t) for t in step.targets)):
+        problems.extend(_placeholders(lesson, f"{loc}.{key}", text))
+    screen = lesson.screens.get(step.screen)
+    if screen is None:
+        return [*problems, Problem(f"{loc}.screen", f"screen {step.screen!r} is not defined in this lesson")]
+    if step.kind == "info":
+        if step.target:
+            problems.append(Problem(f"{loc}.target", "an info step has no target"))
+        return problems
+    kinds = TARGET_KINDS.get(step.kind)
+    if kinds is None:
+        return problems
+    for target_id in dict.fromkeys(_fillings(lesson, step.target)):
+        target = screen.element(target_id)
         if target is None:
-            problems.append(Problem(f"{loc}.target", f"target {step.target!r} does not exist on screen {screen.id!r}"))
+            problems.append(Problem(f"{loc}.target", f"target {target_id!r} does not exist on screen {screen.id!r}"))
         elif target.kind not in kinds:
             problems.append(
                 Problem(f"{loc}.target", f"a {step.kind} step needs a {'/'.join(sorted(kinds))} target; {target.id!r} is a {target.kind}")
             )
-        if step.kind == "type":
-            if not (step.expect or step.rule or step.same_as):
-                problems.append(Problem(loc, "a type step needs expect, rule or same_as"))
-            if step.rule and step.rule not in RULES:
-                problems.append(Problem(f"{loc}.rule", f"unknown rule {step.rule!r}; known: {', '.join(sorted(RULES))}"))
-            if step.same_as and step.same_as not in typable:
-                problems.append(Problem(f"{loc}.same_as", f"{step.same_as!r} is not a text field of this lesson"))
-        if step.kind == "choose" and step.expect and target is not None:
-            for expect in _fillings(lesson, step.expect):
+        elif step.kind == "type":
+            problems.extend(_check_typing(lesson, step, target.kind, target.length, loc))
+        elif step.kind == "choose":
+            for expect in dict.fromkeys(_fillings(lesson, step.expect)) if step.expect else ():
                 if expect not in target.options:
                     problems.append(Problem(f"{loc}.expect", f"{expect!r} is not one of the options of {target.id!r}"))
-    for i, line in enumerate(lesson.recap):
-        problems.extend(_placeholders(lesson, f"{where}.recap[{i}]", line))
+    if step.kind == "choose_many":
+        problems.extend(_check_ticks(lesson, step, screen, loc))
     return problems
+
+
+def _check_typing(lesson: Lesson, step: Step, kind: str, length: int, loc: str) -> list[Problem]:
+    problems = []
+    if not (step.expect or step.rule or step.same_as):
+        problems.append(Problem(loc, "a type step needs expect, rule or same_as"))
+    if step.rule and step.rule not in RULES:
+        problems.append(Problem(f"{loc}.rule", f"unknown rule {step.rule!r}; known: {', '.join(sorted(RULES))}"))
+    typable = {e.id for s in lesson.screens.values() for e in s.elements if e.kind in TYPABLE}
+    if step.same_as and step.same_as not in typable:
+        problems.append(Problem(f"{loc}.same_as", f"{step.same_as!r} is not a text field of this lesson"))
+    for expect in dict.fromkeys(_fillings(lesson, step.expect)) if step.expect else ():
+        if kind == "otp" and not (expect.isdigit() and len(expect) == length):
+            problems.append(Problem(f"{loc}.expect", f"{expect!r} does not fit {length} OTP boxes"))
+        if kind == "date" and not _is_date(expect):
+            problems.append(Problem(f"{loc}.expect", f"{expect!r} is not a date like 05/03/2025"))
+    return problems
+
+
+def _check_ticks(lesson: Lesson, step: Step, screen: Screen, loc: str) -> list[Problem]:
+    problems = []
+    if not step.targets:
+        problems.append(Problem(f"{loc}.targets", "a choose_many step needs the checkboxes to tick"))
+    for text in step.targets:
+        for target_id in dict.fromkeys(_fillings(lesson, text)):
+            element = screen.element(target_id)
+            if element is None or element.kind != "checkbox":
+                problems.append(Problem(f"{loc}.targets", f"{target_id!r} is not a checkbox on screen {screen.id!r}"))
+    return problems
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.datetime.strptime(text, "%d/%m/%Y")
+    except ValueError:
+        return False
+    return True
 
 
 def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
@@ -110,25 +168,36 @@ def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
         if count > 1:
             problems.append(Problem(f"{where}.elements", f"element id {element_id!r} is used {count} times"))
     for i, element in enumerate(screen.elements):
-        for text in (element.label, element.value, element.placeholder, element.sender, *element.options):
+        rows = (text for row in element.rows for text in row)
+        for text in (element.label, element.value, element.placeholder, element.sender, *element.options, *rows):
             problems.extend(_placeholders(lesson, f"{where}.elements[{i}]", text))
         if element.kind in CHOOSABLE and not element.options:
             problems.append(Problem(f"{where}.elements[{i}].options", "a select needs options"))
+        if element.kind == "summary" and not element.rows:
+            problems.append(Problem(f"{where}.elements[{i}].rows", "a summary needs rows"))
+        if element.kind != "otp" and element.length:
+            problems.append(Problem(f"{where}.elements[{i}].length", "only otp boxes have a length"))
     return problems
 
 
 def _fillings(lesson: Lesson, text: str) -> list[str]:
-    """`text` with its placeholders filled in every way the lesson's data allows."""
-    results = [text]
-    for name in dict.fromkeys(PLACEHOLDER.findall(text)):
-        values = lesson.data.get(name, ())
-        results = [r.replace(f"{{{name}}}", v) for r in results for v in values] or results
+    """`text` with its placeholders filled in every way a run can pick (sampled when there are very many)."""
+    names = [n for n in dict.fromkeys(PLACEHOLDER.findall(text)) if n in lesson.data]
+    variants = list(lesson.variants) or [{}]
+    choices = itertools.product(variants, *(lesson.data[n] for n in names))
+    results = []
+    for variant, *values in itertools.islice(choices, MAX_FILLINGS):
+        filled = text
+        for name, value in [*variant.items(), *zip(names, values)]:
+            filled = filled.replace(f"{{{name}}}", value)
+        results.append(filled)
     return results
 
 
 def _placeholders(lesson: Lesson, where: str, text: str) -> list[Problem]:
+    known = set(lesson.data) | {name for variant in lesson.variants for name in variant}
     return [
-        Problem(where, f"placeholder {{{name}}} is not defined in the lesson's data")
+        Problem(where, f"placeholder {{{name}}} is not defined in the lesson's data or variants")
         for name in PLACEHOLDER.findall(text)
-        if name not in lesson.data
+        if name not in known
     ]

@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "kiosk.commands.run",
     "kiosk.commands.keys",
     "kiosk.commands.pack",
+    "kiosk.commands.content",
     "kiosk.commands.set_pin",
 )
 

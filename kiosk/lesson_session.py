@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from content.model import Lesson, Screen, Step
+from content.model import DIGITS_ONLY, Lesson, Screen, Step
 from content.rules import RULES
 from kiosk import texts
 from kiosk.intents import Choose, Continue, Erase, GoBack, Help, LessonIntent, Repeat, Submit, Tap, TypeChar, TypeTone
@@ -41,21 +41,30 @@ def fill(text: str, data: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: data.get(m.group(1), m.group(0)), text)
 
 
-def _squash(text: str, digits: bool) -> str:
+def _squash(text: str, kind: str, keyboard: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
-    return re.sub(r"\s+", "", text) if digits else " ".join(text.split())
+    if kind in DIGITS_ONLY:  # OTP boxes, dates: only the digits count ("05/03/2025" = "05032025")
+        return re.sub(r"\D", "", text)
+    return re.sub(r"\s+", "", text) if keyboard == "digits" else " ".join(text.split())
+
+
+def pick_data(lesson: Lesson, rng: random.Random) -> dict[str, str]:
+    """One run's placeholder values: one of each `data` list, then one whole variant."""
+    data = {name: rng.choice(values) for name, values in lesson.data.items()}
+    if lesson.variants:
+        data.update(rng.choice(lesson.variants))
+    return data
 
 
 class LessonSession:
     def __init__(self, lesson: Lesson, rng: random.Random) -> None:
         self.lesson = lesson
-        data = {name: rng.choice(values) for name, values in lesson.data.items()}
-        self._steps = tuple(
-            replace(s, instruction=fill(s.instruction, data), hint=fill(s.hint, data), expect=fill(s.expect, data))
-            for s in lesson.steps
-        )
-        self._screens = {sid: _fill_screen(screen, data) for sid, screen in lesson.screens.items()}
-        self.recap = tuple(fill(line, data) for line in lesson.recap)
+        data = pick_data(lesson, rng)
+        self._steps = tuple(_fill_step(s, data) for s in lesson.steps)
+        self._screens = {sid: _fill_screen(screen, data, rng) for sid, screen in lesson.screens.items()}
+        recap = [fill(line, data) for line in lesson.recap]
+        remember = fill(lesson.remember, data)
+        self.recap = tuple(recap + [remember] if remember and remember not in recap else recap)
         self.index = 0
         self.values: dict[str, str] = {}
         self.chosen: dict[str, int] = {}
@@ -107,7 +116,11 @@ class LessonSession:
                     return self._advance(Attempt(step.id, self.index, "viewed"), praise=False)
                 return self._note(texts.ACT_ON_PHONE)
             case Tap(element=element):
+                if step.kind == "choose_many":
+                    return self._tick(element)
                 if step.kind == "tap" and element == step.target:
+                    if self._is_checkbox(element):
+                        self.chosen[element] = 0
                     return self._advance(Attempt(step.id, self.index, "correct"))
                 if step.kind == "info":
                     return self._note(texts.READ_THEN_CONTINUE)
@@ -120,7 +133,7 @@ class LessonSession:
                     if not step.expect or target.options[option] == step.expect:
                         self.chosen[element] = option
                         return self._advance(Attempt(step.id, self.index, "correct"))
-                return self._wrong_try()
+                return self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
             case TypeChar() | TypeTone() | Erase() if step.kind == "type":
                 self._edit(intent)
                 return Result()
@@ -129,10 +142,32 @@ class LessonSession:
         return Result()
 
     # --- internals -------------------------------------------------------------------
+    def _is_checkbox(self, element_id: str) -> bool:
+        element = self._screens[self.step.screen].element(element_id)
+        return element is not None and element.kind == "checkbox"
+
+    def _tick(self, element: str) -> Result:
+        """On a choose_many step: a checkbox toggles; the step's button checks the ticks."""
+        step = self.step
+        if self._is_checkbox(element):
+            if self.chosen.pop(element, None) is None:
+                self.chosen[element] = 0
+            if self._feedback[1] != "wrong":
+                self._feedback = ("", "")
+            return Result()
+        if element != step.target:
+            return self._wrong_try()
+        ticked = {e.id for e in self._screens[step.screen].elements if e.kind == "checkbox" and e.id in self.chosen}
+        if ticked != set(step.targets):
+            return self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
+        return self._advance(Attempt(step.id, self.index, "correct"))
+
     def _edit(self, intent: TypeChar | TypeTone | Erase) -> None:
         current = self.values.get(self.step.target, "")
+        target = self._screens[self.step.screen].element(self.step.target)
         if isinstance(intent, TypeChar):
-            current = (current + intent.char)[:MAX_FIELD_CHARS]
+            limit = target.length if target is not None and target.length else MAX_FIELD_CHARS
+            current = (current + intent.char)[:limit]
         elif isinstance(intent, TypeTone):
             current = apply_tone(current, intent.tone)
         else:
@@ -145,10 +180,10 @@ class LessonSession:
         step = self.step
         typed = self.values.get(step.target, "")
         target = self._screens[step.screen].element(step.target)
-        digits = target is not None and target.keyboard == "digits"
+        kind, keyboard = (target.kind, target.keyboard) if target is not None else ("", "")
         if not typed.strip():
             return self._wrong_try(texts.EMPTY)
-        if step.expect and _squash(typed, digits) != _squash(step.expect, digits):
+        if step.expect and _squash(typed, kind, keyboard) != _squash(step.expect, kind, keyboard):
             return self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
         if step.rule:
             unmet = RULES[step.rule](typed)
@@ -188,10 +223,12 @@ class LessonSession:
     def _advance(self, attempt: Attempt, praise: bool = True) -> Result:
         if self.index + 1 >= len(self._steps):
             return Result(attempts=[attempt], finished=True)
+        explain = self.step.explain
         self._enter(self.index + 1)
-        if praise:
-            self._feedback = (texts.CORRECT, "ok")
-        speech = [(texts.CORRECT, False)] if praise else []
+        praised = " ".join(t for t in (texts.CORRECT if praise else "", explain) if t)
+        if praised:
+            self._feedback = (praised, "ok")
+        speech = [(praised, False)] if praised else []
         return Result(speak=[*speech, (self.step.instruction, False)], attempts=[attempt])
 
     def _enter(self, index: int) -> None:
@@ -201,16 +238,33 @@ class LessonSession:
         self._feedback = ("", "")
 
 
-def _fill_screen(screen: Screen, data: dict[str, str]) -> Screen:
-    elements = tuple(
-        replace(
-            e,
-            label=fill(e.label, data),
-            value=fill(e.value, data),
-            placeholder=fill(e.placeholder, data),
-            sender=fill(e.sender, data),
-            options=tuple(fill(o, data) for o in e.options),
-        )
-        for e in screen.elements
+def _fill_step(step: Step, data: dict[str, str]) -> Step:
+    return replace(
+        step,
+        instruction=fill(step.instruction, data),
+        hint=fill(step.hint, data),
+        expect=fill(step.expect, data),
+        explain=fill(step.explain, data),
+        target=fill(step.target, data),
+        targets=tuple(fill(t, data) for t in step.targets),
     )
-    return replace(screen, title=fill(screen.title, data), elements=elements)
+
+
+def _fill_screen(screen: Screen, data: dict[str, str], rng: random.Random) -> Screen:
+    elements = []
+    for e in screen.elements:
+        options = [fill(o, data) for o in e.options]
+        if e.shuffle:
+            rng.shuffle(options)
+        elements.append(
+            replace(
+                e,
+                label=fill(e.label, data),
+                value=fill(e.value, data),
+                placeholder=fill(e.placeholder, data),
+                sender=fill(e.sender, data),
+                options=tuple(options),
+                rows=tuple((fill(k, data), fill(v, data)) for k, v in e.rows),
+            )
+        )
+    return replace(screen, title=fill(screen.title, data), elements=tuple(elements))

@@ -24,6 +24,10 @@ def correct_intents(session: LessonSession) -> list[LessonIntent]:
         return [Continue()]
     if step.kind == "tap":
         return [Tap(step.target)]
+    if step.kind == "choose_many":
+        checkboxes = [e.id for e in session.view().screen.elements if e.kind == "checkbox"]
+        toggles = [Tap(c) for c in checkboxes if (c in session.chosen) != (c in step.targets)]
+        return [*toggles, Tap(step.target)]
     if step.kind == "choose":
         options = session.view().screen.element(step.target).options  # type: ignore[union-attr]
         return [Choose(step.target, options.index(step.expect) if step.expect else 0)]
