@@ -62,7 +62,9 @@ class _Guard:
     Python < 3.11.10), and a small gzip file can unpack to gigabytes."""
 
     def __init__(self, inner: BinaryIO) -> None:
-        self.inner, self.count, self.end = inner, 0, None
+        self.inner, self.count = inner, 0
+        self.end: int | None = None
+        self.what = ""
 
     def allow(self, size: int, what: str) -> None:
         self.end, self.what = self.count + size + TAR_BUFSIZE, what
@@ -107,18 +109,22 @@ def read_bundle(source: Path | BinaryIO, trusted_keys: tuple[str, ...], limits: 
 
 
 def open_tar_stream(source: BinaryIO) -> tarfile.TarFile:
-    """A forward-only tar reader over a plain or gzip bundle."""
-    return _open(source)[0]
+    """A forward-only tar reader over a plain or gzip bundle (no size windows: for the
+    province's own bundles)."""
+    return _open(source, windowed=False)[0]
 
 
-def _open(source: BinaryIO) -> tuple[tarfile.TarFile, _Guard]:
-    """The tar reader and the guard on its (decompressed) input, for `allow` windows."""
+def _open(source: BinaryIO, windowed: bool = True) -> tuple[tarfile.TarFile, _Guard]:
+    """The tar reader and the guard on its (decompressed) input, for `allow` windows.
+    Opening already parses the first header, so its window is granted here."""
     raw = _Guard(source)
     magic = raw.read(2)
     source.seek(0)
     raw.count = 0
     inner = gzip.GzipFile(fileobj=raw, mode="rb") if magic == b"\x1f\x8b" else raw  # type: ignore[arg-type]
     guard = _Guard(inner)  # type: ignore[arg-type]
+    if windowed:
+        guard.allow(HEADER_BYTES, "the first tar header")
     return tarfile.open(fileobj=guard, mode="r|", bufsize=TAR_BUFSIZE), guard  # type: ignore[arg-type]
 
 
@@ -128,7 +134,6 @@ def _read(source: BinaryIO, trusted_keys: tuple[str, ...], limits: Limits, sink:
     tar, guard = _open(source)
     with tar:
         members = iter(tar)
-        guard.allow(HEADER_BYTES, "the first tar header")
         first = next(members, None)
         if first is None or first.name != MANIFEST_NAME or not first.isfile():
             raise BundleRejected("not_a_bundle", f"first member is {first and first.name!r}, not {MANIFEST_NAME}")

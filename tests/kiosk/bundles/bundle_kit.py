@@ -88,11 +88,11 @@ def manifest_for(members: list[Member], pack_id: str = "core", version: int = 2)
 
 
 def craft_bundle(out: Path, members: list[Member], key: Key | None, manifest: bytes | None = None,
-                 gz: bool = True) -> Path:
+                 gz: bool = True, manifest_pax: dict[str, str] | None = None) -> Path:
     """A bundle written by hand: manifest (of `members` unless given), signature (if a
     key is given), then the members exactly as described."""
     manifest = manifest if manifest is not None else manifest_for(members)
-    head = [Member("manifest.json", manifest)]
+    head = [Member("manifest.json", manifest, pax=manifest_pax)]
     if key is not None:
         head.append(Member("manifest.sig", sign_manifest(manifest, key.private)))
     with tarfile.open(out, "w:gz" if gz else "w", format=tarfile.PAX_FORMAT) as tar:

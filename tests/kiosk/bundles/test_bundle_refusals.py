@@ -123,12 +123,18 @@ def test_member_larger_than_manifest_says_is_refused(refuse, pack_v2: Path, key:
     refuse(craft_bundle(tmp_path / "b.hvsbundle", members, key, manifest), "tampered")
 
 
-def test_huge_tar_header_is_refused_before_parsing(refuse, pack_v2: Path, key: Key, tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["manifest", "pack file"])
+def test_huge_tar_header_is_refused_before_parsing(refuse, pack_v2: Path, key: Key, tmp_path: Path,
+                                                   where: str) -> None:
     members = pack_members(pack_v2)
     manifest = manifest_for(members)
     # Python < 3.11.10 takes minutes to parse this header (CVE-2024-6232); it compresses to ~100 bytes.
-    members[0].pax = {"comment": "0" * 100_000}
-    refuse(craft_bundle(tmp_path / "b.hvsbundle", members, key, manifest), "oversize")
+    bomb = {"comment": "0" * 100_000}
+    if where == "pack file":
+        members[0].pax = bomb
+    bundle = craft_bundle(tmp_path / "b.hvsbundle", members, key, manifest,
+                          manifest_pax=bomb if where == "manifest" else None)
+    assert "larger than allowed" in refuse(bundle, "oversize").detail
 
 
 def test_unsigned_bundle_is_refused(refuse, pack_v2: Path, tmp_path: Path) -> None:
