@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QImage, QPixmap
 
 from content.model import Element
 from kiosk.intents import Choose, Intent, Tap
@@ -89,10 +90,17 @@ class PhoneView(QFrame):
             return self._sms(e)
         if kind == "select":
             return self._select(e, view)
-        if kind in ("field", "password"):
+        if kind in ("field", "password", "otp", "date"):
             return self._field(e, view)
+        if kind in ("call", "summary"):
+            return self._card(e)
+        if kind == "checkbox":
+            return self._checkbox(e, view)
+        if kind in ("notification", "qr"):
+            return self._picture_row(e, view)
         role = {"button": "app", "tile": "tileapp"}.get(kind, "row")
         widget = self._tappable(e.label, role, e.id, view, lambda: self._send(Tap(e.id)))
+        widget.setProperty("tone", e.tone)  # success: green (e.g. answer a call), error: red (decline)
         if role == "row":
             widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return widget
@@ -109,7 +117,7 @@ class PhoneView(QFrame):
         layout.setSpacing(4)
         layout.addWidget(label(e.label, "heading"))
         value = view.values.get(e.id, e.value)
-        shown = "•" * len(value) if e.kind == "password" else value
+        shown = _shown_value(e, value)
         caret = "|" if view.focus == e.id else ""
         field = self._tappable(shown + caret or e.placeholder, "field", e.id, view, lambda: self._send(Tap(e.id)))
         field.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -148,3 +156,68 @@ class PhoneView(QFrame):
         layout.addWidget(label(e.sender, "heading"))
         layout.addWidget(label(e.value))
         return bubble
+
+    def _card(self, e: Element) -> QWidget:
+        """An incoming call (caller and number) or a summary (label: value lines, e.g. a bank confirmation)."""
+        card = QFrame()
+        card.setObjectName(e.kind)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(14, 10, 14, 10)
+        lines = [(e.label, "heading"), (e.value, "")] if e.kind == "call" else [
+            (text, role) for key, value in e.rows for text, role in ((key, "muted"), (value, "heading"))
+        ]
+        for text, role in lines:
+            if text:
+                layout.addWidget(label(text, role))
+        return card
+
+    def _checkbox(self, e: Element, view: LessonView) -> QWidget:
+        ticked = e.id in view.chosen
+        widget = self._tappable(("☑ " if ticked else "☐ ") + e.label, "option", e.id, view, lambda: self._send(Tap(e.id)))
+        widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        widget.setCheckable(True)
+        widget.setChecked(ticked)
+        return widget
+
+    def _picture_row(self, e: Element, view: LessonView) -> QWidget:
+        """A notification (sender, then its text) or a QR code to "scan" by touching it."""
+        head = e.sender if e.kind == "notification" else e.label
+        widget = self._tappable(head, "row", e.id, view, lambda: self._send(Tap(e.id)))
+        widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if e.kind == "notification":
+            widget.add_line(e.value)
+        else:
+            picture = QLabel()
+            picture.setPixmap(_qr_pixmap(e.value or e.id, self._look.min_target * 2))
+            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            widget.layout().addWidget(picture)
+        return widget
+
+
+def _shown_value(e: Element, value: str) -> str:
+    """What a field shows: dots for a password, one box per OTP digit, a date as dd/mm/yyyy."""
+    if e.kind == "password":
+        return "•" * len(value)
+    if e.kind == "otp" and value:
+        return "  ".join(value.ljust(e.length, "_"))
+    if e.kind == "date" and value:
+        return "/".join(part for part in (value[:2], value[2:4], value[4:8]) if part)
+    return value
+
+
+def _qr_pixmap(text: str, size: int) -> QPixmap:
+    """A QR-looking picture (three corner squares, a pattern from `text`); it encodes nothing."""
+    modules = 21
+    image = QImage(modules, modules, QImage.Format.Format_RGB32)
+    seed = sum(ord(c) * (i + 1) for i, c in enumerate(text))
+    for y in range(modules):
+        for x in range(modules):
+            corner = next(((cx, cy) for cx, cy in ((0, 0), (14, 0), (0, 14)) if cx <= x < cx + 7 and cy <= y < cy + 7), None)
+            if corner is not None:
+                dx, dy = x - corner[0], y - corner[1]
+                dark = max(abs(dx - 3), abs(dy - 3)) != 2
+            else:
+                dark = (seed * (x * 31 + y * 17 + 7)) % 11 < 5
+            image.setPixel(x, y, QColor("black" if dark else "white").rgb())
+    return QPixmap.fromImage(image).scaled(size, size)
