@@ -191,7 +191,7 @@ def _options_from(e: Fields) -> tuple[str, ...]:
     source = e.text("options_from")
     kind, _, province = source.partition(":")
     if source == "provinces":
-        return tuple(p.title for p in places.provinces())
+        return tuple(p.option for p in places.provinces())
     if kind == "communes" and province:
         found = places.find_province(province)
         if found is None:

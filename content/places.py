@@ -25,6 +25,11 @@ class Province:
         """How an address names it: "tỉnh Đồng Nai", "Thành phố Hà Nội"."""
         return self.name if self.city else f"tỉnh {self.name}"
 
+    @property
+    def option(self) -> str:
+        """How a picker lists it: "Tỉnh Đồng Nai", "Thành phố Hà Nội"."""
+        return self.name if self.city else f"Tỉnh {self.name}"
+
 
 def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Vietnamese dictionary order: a < ă < â < b ... đ after d; tones only break ties."""
