@@ -59,10 +59,12 @@ def test_lesson_follows_the_rules_for_older_users(lesson):
     too_long = [s.id for s in lesson.steps if len(longest_filling(lesson, s.instruction).split()) > 25]
     assert too_long == [], "instructions over 25 words"
     assert lesson.steps[0].kind == "info", "a lesson starts with an introduction"
-    for step in lesson.steps:
-        if step.target:
-            target = lesson.screens[step.screen].element(step.target)
-            assert target is not None and (target.tappable or target.typable or target.kind == "select"), step.id
+    for variant in lesson.variants or ({},):
+        picks = {name: values[0] for name, values in lesson.data.items()} | variant
+        for step in lesson.steps:
+            for target_id in filter(None, (step.target, *step.targets)):
+                target = lesson.screens[step.screen].element(fill(target_id, picks))
+                assert target is not None and (target.tappable or target.typable or target.kind == "select"), step.id
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
