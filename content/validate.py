@@ -116,10 +116,14 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
             )
         elif step.kind == "type":
             problems.extend(_check_typing(lesson, step, target.kind, target.length, loc))
-        elif step.kind == "choose":
-            for expect in dict.fromkeys(_fillings(lesson, step.expect)) if step.expect else ():
-                if expect not in target.options:
-                    problems.append(Problem(f"{loc}.expect", f"{expect!r} is not one of the options of {target.id!r}"))
+        elif step.kind == "choose" and step.expect:
+            missing = {
+                _fill(step.expect, picks)
+                for picks in _picks(lesson, step.expect, *target.options)
+                if _fill(step.expect, picks) not in [_fill(option, picks) for option in target.options]
+            }
+            for expect in sorted(missing):
+                problems.append(Problem(f"{loc}.expect", f"{expect!r} is not one of the options of {target.id!r}"))
     if step.kind == "choose_many":
         problems.extend(_check_ticks(lesson, step, screen, loc))
     return problems
@@ -180,18 +184,19 @@ def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
     return problems
 
 
+def _picks(lesson: Lesson, *texts: str) -> list[dict[str, str]]:
+    """Every way a run can fill the placeholders of `texts` together (sampled when there are very many)."""
+    names = [n for n in dict.fromkeys(PLACEHOLDER.findall("".join(texts))) if n in lesson.data]
+    choices = itertools.product(list(lesson.variants) or [{}], *(lesson.data[n] for n in names))
+    return [{**variant, **dict(zip(names, values))} for variant, *values in itertools.islice(choices, MAX_FILLINGS)]
+
+
+def _fill(text: str, picks: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: picks.get(m.group(1), m.group(0)), text)
+
+
 def _fillings(lesson: Lesson, text: str) -> list[str]:
-    """`text` with its placeholders filled in every way a run can pick (sampled when there are very many)."""
-    names = [n for n in dict.fromkeys(PLACEHOLDER.findall(text)) if n in lesson.data]
-    variants = list(lesson.variants) or [{}]
-    choices = itertools.product(variants, *(lesson.data[n] for n in names))
-    results = []
-    for variant, *values in itertools.islice(choices, MAX_FILLINGS):
-        filled = text
-        for name, value in [*variant.items(), *zip(names, values)]:
-            filled = filled.replace(f"{{{name}}}", value)
-        results.append(filled)
-    return results
+    return [_fill(text, picks) for picks in _picks(lesson, text)]
 
 
 def _placeholders(lesson: Lesson, where: str, text: str) -> list[Problem]:
