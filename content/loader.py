@@ -56,6 +56,7 @@ def load_pack(root: Path) -> LoadResult:
     version = f.integer("version", 0, 2**31)
     title = f.text("title")
     topics = tuple(_topic(f.child(raw, loc)) for loc, raw in f.items("topics"))
+    order = f.texts("order", required=False)  # lesson ids in menu order; others follow by file name
     f.finish()
     lesson_files = sorted((root / "lessons").glob("*.yaml")) if (root / "lessons").is_dir() else []
     if not lesson_files:
@@ -67,6 +68,9 @@ def load_pack(root: Path) -> LoadResult:
         raw = _read_yaml(path, name, problems)
         if len(problems) == before:  # readable YAML (an empty file is reported as "found nothing")
             lessons.append(_lesson(Fields(raw, name, problems), path))
+    for lesson_id in sorted(set(order) - {lesson.id for lesson in lessons}):
+        problems.append(Problem("pack.yaml.order", f"lesson {lesson_id!r} is not in lessons/"))
+    lessons.sort(key=lambda lesson: order.index(lesson.id) if lesson.id in order else len(order))
     pack = Pack(pack_id, version, title, topics, tuple(lessons), root)
     problems.extend(check_pack(pack))
     if problems:

@@ -61,3 +61,15 @@ def test_placeholders_and_rules_are_checked(tmp_path):
 def test_missing_pack_directory_is_a_problem_not_a_crash(tmp_path):
     problems = validate_pack_dir(tmp_path / "nowhere")
     assert any(p.location == "pack.yaml" and "cannot read" in p.message for p in problems)
+
+
+def test_pack_order_sets_the_menu_order_and_unknown_ids_are_problems(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(BUILTIN_PACKS / "core", root)
+    header = root / "pack.yaml"
+    text = header.read_text(encoding="utf-8")
+    text = text.replace("  - cham-vuot-go-chu\n  - nhan-ma-otp\n", "  - nhan-ma-otp\n  - cham-vuot-go-chu\n")
+    header.write_text(text, encoding="utf-8")
+    assert [lesson.id for lesson in load_pack(root).pack.lessons][:2] == ["nhan-ma-otp", "cham-vuot-go-chu"]
+    header.write_text(text + "  - bai-khong-co\n", encoding="utf-8")
+    assert [str(p) for p in validate_pack_dir(root)] == ["pack.yaml.order: lesson 'bai-khong-co' is not in lessons/"]

@@ -8,7 +8,7 @@ import pytest
 
 from content.loader import BUILTIN_PACKS, load_pack
 from content.model import Lesson
-from kiosk.lesson_session import LessonSession, fill
+from kiosk.lesson_session import LessonSession, fill, pick_data
 from kiosk.walkthrough import correct_intents
 
 PACK = load_pack(BUILTIN_PACKS / "core").pack
@@ -32,9 +32,31 @@ def lesson_texts(lesson: Lesson) -> list[str]:
     return texts
 
 
-def test_catalogue_loads_with_every_lesson():
+DRILLS = tuple(lesson for lesson in LESSONS if lesson.variants)
+
+
+def test_catalogue_has_every_lesson_of_the_issue_in_menu_order():
     assert PACK is not None
-    assert len(LESSONS) >= 5
+    assert [lesson.id for lesson in LESSONS] == [
+        "cham-vuot-go-chu", "nhan-ma-otp", "vneid-kich-hoat-muc-2", "vneid-dang-nhap", "vneid-vi-giay-to",
+        "dvc-dang-nhap-vneid", "dvc-ly-lich-tu-phap", "dvc-lien-thong-khai-sinh", "vneid-dang-ky-tam-tru",
+        "dvc-thanh-toan-phi", "dvc-tra-cuu-ho-so", "an-toan-gia-danh-cong-an", "an-toan-tin-nhan-doi-phi",
+        "an-toan-tro-ly-ai",
+    ]
+    assert {lesson.topic for lesson in LESSONS} == {t.id for t in PACK.topics}
+    assert {lesson.id for lesson in LESSONS if lesson.topic == "an-toan"} <= {lesson.id for lesson in DRILLS}
+
+
+@pytest.mark.parametrize("lesson", DRILLS, ids=lambda lesson: lesson.id)
+def test_a_drill_changes_its_details_between_runs_and_ends_with_its_rule(lesson):
+    runs = [pick_data(lesson, random.Random(seed)) for seed in range(60)]
+    assert len({tuple(sorted(run.items())) for run in runs[:8]}) > 1, "the first seeds all give the same drill"
+    for variant in lesson.variants:  # every variant is reachable: nothing in the drill is fixed
+        assert any(variant.items() <= run.items() for run in runs), variant
+    assert lesson.remember
+    session = LessonSession(lesson, random.Random(1))
+    assert session.recap[-1] == lesson.remember
+    assert lesson.steps[-1].kind == "info" and lesson.steps[-1].instruction.startswith("Nhớ nhé")
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
