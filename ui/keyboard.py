@@ -13,7 +13,6 @@ from ui import texts
 from ui.style import Look
 from ui.widgets import WrapButton
 
-LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjklđ", "zxcvbnm@.#", "ăâêôơư")
 TONE_KEYS = (("sắc", "á"), ("huyền", "à"), ("hỏi", "ả"), ("ngã", "ã"), ("nặng", "ạ"))
 DIGIT_ROWS = ("123", "456", "789")
 
@@ -27,8 +26,8 @@ class Keyboard(QWidget):
         self._send = send
         self._shift = False
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 10)
-        outer.setSpacing(8)
+        outer.setContentsMargins(10, 8, 10, 8)
+        outer.setSpacing(5)
         if layout_name == "digits":
             self._digit_pad(outer)
         else:
@@ -38,7 +37,9 @@ class Keyboard(QWidget):
         def click() -> None:
             self._send(intent if intent is not None else TypeChar(self._cased(text)))
 
-        return WrapButton(text, "keyaction" if action else "key", self._look.min_target, click, name)
+        key = WrapButton(text, "keyaction" if action else "key", self._look.min_target, click, name)
+        key.layout().setContentsMargins(2, 2, 2, 2)
+        return key
 
     def _cased(self, char: str) -> str:
         if not self._shift:
@@ -51,24 +52,40 @@ class Keyboard(QWidget):
         self._shift_key.setChecked(on)
 
     def _letter_board(self, outer: QVBoxLayout) -> None:
-        for row in LETTER_ROWS:
-            line = QHBoxLayout()
-            line.setSpacing(6)
-            for char in row:
-                line.addWidget(self._key(char, f"key:{char}"))
-            if row == LETTER_ROWS[-1]:
-                for tone, shown in TONE_KEYS:
-                    line.addWidget(self._key(shown, f"tone:{tone}", TypeTone(tone)))
+        """Five rows (fits a 1280×800 screen at large text): digits and symbols, letters
+        with erase / done / shift / space at the row ends, Vietnamese vowels and tones."""
+        erase = (texts.KEY_ERASE, "key:erase", Erase())
+        done = (texts.KEY_DONE, "key:done", Submit())
+        space = (texts.KEY_SPACE, "key:space", TypeChar(" "))
+        rows = (
+            ([], "1234567890@.#", []),
+            ([], "qwertyuiopđ", [erase]),
+            ([], "asdfghjkl", [done]),
+            ([None], "zxcvbnm", [space]),
+        )
+        for before, chars, after in rows:
+            line = self._row()
+            if before:
+                self._shift_key = WrapButton(texts.KEY_SHIFT, "key", self._look.min_target, lambda: self._set_shift(not self._shift), "key:shift")
+                self._shift_key.setCheckable(True)
+                line.addWidget(self._shift_key, 3)
+            for char in chars:
+                line.addWidget(self._key(char, f"key:{char}"), 1)
+            for words, name, intent in after:
+                line.addWidget(self._key(words, name, intent, action=name == "key:done"), 2 if name != "key:space" else 3)
             outer.addLayout(line)
-        last = QHBoxLayout()
-        last.setSpacing(6)
-        self._shift_key = WrapButton(texts.KEY_SHIFT, "key", self._look.min_target, lambda: self._set_shift(not self._shift), "key:shift")
-        self._shift_key.setCheckable(True)
-        last.addWidget(self._shift_key, 2)
-        last.addWidget(self._key(texts.KEY_SPACE, "key:space", TypeChar(" ")), 4)
-        last.addWidget(self._key(texts.KEY_ERASE, "key:erase", Erase()), 2)
-        last.addWidget(self._key(texts.KEY_DONE, "key:done", Submit(), action=True), 2)
-        outer.addLayout(last)
+        line = self._row()
+        for char in "ăâêôơư":
+            line.addWidget(self._key(char, f"key:{char}"), 1)
+        for tone, shown in TONE_KEYS:
+            line.addWidget(self._key(shown, f"tone:{tone}", TypeTone(tone)), 1)
+        outer.addLayout(line)
+
+    @staticmethod
+    def _row() -> QHBoxLayout:
+        line = QHBoxLayout()
+        line.setSpacing(5)
+        return line
 
     def _digit_pad(self, outer: QVBoxLayout) -> None:
         grid = QGridLayout()

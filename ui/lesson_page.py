@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.intents import BackToMenu, Continue, GoBack, Help, Intent, Repeat
 from kiosk.views import LessonView
@@ -29,27 +30,31 @@ class LessonPage(QFrame):
         self.step_label = label("", "muted", wrap=False)
         to_list = WrapButton(texts.LESSON_LIST, "secondary", look.main_target, lambda: send(BackToMenu()), "toList")
         to_list.setFixedWidth(look.px(60))
-        outer.addWidget(header(look, view.lesson_title, [self.step_label, to_list]))
+        outer.addWidget(header(look, view.lesson_title, [self.step_label, to_list], role="heading"))
         body = QHBoxLayout()
-        body.setContentsMargins(30, 20, 30, 20)
+        body.setContentsMargins(30, 12, 30, 12)
         body.setSpacing(30)
-        body.addWidget(self._instruction_panel(), 3)
+        body.addWidget(self._instruction_panel(), 5)
         self.phone = PhoneView(look, send)
-        self.phone.setMinimumWidth(look.px(105))
+        self.phone.setMinimumWidth(look.px(100))
         self.phone.setMaximumWidth(look.px(160))
-        body.addWidget(self.phone, 2)
+        body.addWidget(self.phone, 3)
         outer.addLayout(body, 1)
+        self._bottom = QHBoxLayout()  # keyboard and, while typing, the action buttons beside it
+        self._bottom.setContentsMargins(0, 0, 12, 8)
+        self._bottom.setSpacing(12)
+        outer.addLayout(self._bottom)
         self._keyboard: Keyboard | None = None
-        self._outer = outer
         self.show_view(view)
 
     def _instruction_panel(self) -> QWidget:
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(18)
+        layout.setSpacing(12)
         self.instruction = label("", "instruction")
         self.instruction.setObjectName("instruction")
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.feedback = label("")
         self.feedback.setObjectName("feedback")
         layout.addWidget(self.instruction)
@@ -57,19 +62,20 @@ class LessonPage(QFrame):
         layout.addStretch(1)
         self.continue_button = WrapButton(texts.CONTINUE, "primary", self._look.main_target, lambda: self._send(Continue()), "continue")
         layout.addWidget(self.continue_button)
-        grid = QGridLayout()
-        grid.setSpacing(14)
+        self.actions = QWidget()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.actions)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
         actions = (
             (texts.REPEAT, Repeat(), "repeat"),
             (texts.SLOWER, Repeat(slow=True), "slower"),
             (texts.BACK, GoBack(), "back"),
             (texts.HELP, Help(), "help"),
         )
-        for index, (words, intent, name) in enumerate(actions):
-            grid.addWidget(
-                WrapButton(words, "secondary", self._look.main_target, lambda i=intent: self._send(i), name), index // 2, index % 2
-            )
-        layout.addLayout(grid)
+        for words, intent, name in actions:
+            row.addWidget(WrapButton(words, "secondary", self._look.main_target, lambda i=intent: self._send(i), name))
+        layout.addWidget(self.actions)
+        self._panel_layout = layout
         return panel
 
     def show_view(self, view: LessonView) -> None:
@@ -85,11 +91,23 @@ class LessonPage(QFrame):
         self._show_keyboard(view.keyboard)
 
     def _show_keyboard(self, layout_name: str) -> None:
-        if self._keyboard is not None and self._keyboard.layout_name == layout_name:
+        if (self._keyboard.layout_name if self._keyboard else "") == layout_name:
             return
         if self._keyboard is not None:
             self._keyboard.deleteLater()
             self._keyboard = None
+        row = self.actions.layout()
+        assert isinstance(row, QBoxLayout)
         if layout_name:
+            # Typing: the keyboard takes the bottom, the actions stand in a column beside it,
+            # so the instruction keeps its room on small screens.
             self._keyboard = Keyboard(self._look, self._send, layout_name)
-            self._outer.addWidget(self._keyboard)
+            self._bottom.addWidget(self._keyboard, 1)
+            self._bottom.addWidget(self.actions)
+            row.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.actions.setFixedWidth(self._look.px(76))
+        else:
+            self._panel_layout.addWidget(self.actions)
+            row.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.actions.setMinimumWidth(0)
+            self.actions.setMaximumWidth(16777215)

@@ -19,13 +19,13 @@ ICONS = Path(__file__).parent / "icons"
 Send = Callable[[Intent], None]
 
 
-def header(look: Look, title: str, right: list[QWidget]) -> QFrame:
+def header(look: Look, title: str, right: list[QWidget], role: str = "title") -> QFrame:
     bar = QFrame()
     bar.setObjectName("header")
     layout = QHBoxLayout(bar)
-    layout.setContentsMargins(30, 12, 30, 12)
+    layout.setContentsMargins(30, 8, 30, 8)
     layout.setSpacing(16)
-    layout.addWidget(label(title, "title"), 1)
+    layout.addWidget(label(title, role), 1)
     for widget in right:
         layout.addWidget(widget)
     return bar

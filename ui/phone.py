@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from PySide6.QtGui import QColor, QImage, QPixmap
 
@@ -37,18 +39,17 @@ class PhoneView(QFrame):
         self._app_bar = QFrame()
         self._app_bar.setObjectName("appBar")
         bar = QVBoxLayout(self._app_bar)
-        bar.setContentsMargins(16, 8, 16, 8)
-        self._app_name = label("")
+        bar.setContentsMargins(16, 6, 16, 6)
         self._title = label("")
-        bar.addWidget(self._app_name)
         bar.addWidget(self._title)
         outer.addWidget(self._app_bar)
         self._scroll = scroll_area()
         outer.addWidget(self._scroll, 1)
 
     def show_view(self, view: LessonView) -> None:
-        self._app_name.setText(view.screen.app)
         self._title.setText(view.screen.title)
+        self._title.setAccessibleDescription(view.screen.app)
+        self._fit_title()
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -74,8 +75,17 @@ class PhoneView(QFrame):
         if old is not None:
             old.deleteLater()
         self._scroll.setWidget(content)
-        if focus_widget is not None:
-            self._scroll.ensureWidgetVisible(focus_widget)
+        if focus_widget is not None:  # once laid out, scroll so the field or target shows
+            QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(focus_widget) if shiboken6.isValid(focus_widget) else None)
+
+    def _fit_title(self) -> None:
+        """Give a long, wrapped app-bar title all the lines it needs (layouts don't ask)."""
+        margins = self._app_bar.layout().contentsMargins()
+        self._title.setMinimumHeight(self._title.heightForWidth(self._app_bar.width() - margins.left() - margins.right()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_title()
 
     # --- elements --------------------------------------------------------------------
     def _element(self, e: Element, view: LessonView) -> QWidget:

@@ -45,9 +45,10 @@ def attract_page(look: Look, send: Send, kiosk_name: str) -> QWidget:
 
 def completion_page(look: Look, send: Send, view: CompletionView) -> QWidget:
     page, layout = _page()
-    layout.addWidget(label(texts.CONGRATS, "huge"))
-    layout.addWidget(label(view.lesson_title, "title"))
-    layout.addWidget(label(texts.PRACTISED, "instruction"))
+    layout.setSpacing(16)
+    layout.addWidget(label(texts.CONGRATS, "title"))
+    layout.addWidget(label(view.lesson_title, "instruction"))
+    layout.addWidget(label(texts.PRACTISED, "heading"))
     for line in view.recap:
         layout.addWidget(label(f"✓  {line}"))
     layout.addStretch(1)

@@ -56,7 +56,7 @@ class Look:
         QPushButton[role="primary"] QLabel, QPushButton[role="keyaction"] QLabel {{ color: {t.PRIMARY_TEXT}; }}
         QPushButton[role="secondary"] QLabel {{ color: {t.SECONDARY_TEXT}; }}
         QPushButton[role="secondary"][on="true"] QLabel {{ color: {t.PRIMARY_TEXT}; }}
-        QPushButton[role="key"] QLabel, QPushButton[role="keyaction"] QLabel {{ font-size: {s.instruction}px; }}
+        QPushButton[role="key"] QLabel, QPushButton[role="keyaction"] QLabel {{ font-size: {s.key}px; }}
         QPushButton[role="key"][on="true"] QLabel {{ color: {t.PRIMARY_TEXT}; }}
         QPushButton[role="tile"] QLabel {{ font-weight: normal; }}
         QLabel[role="tiletitle"] {{ font-size: {s.instruction}px; font-weight: bold; }}
@@ -66,7 +66,7 @@ class Look:
         #keyboard {{ background: #d9d4c7; border-top: 2px solid {t.FIELD_BORDER}; }}
         #phone {{ background: {t.PAPER}; border: 14px solid {t.PHONE_FRAME}; border-radius: 36px; }}
         #phone QWidget {{ font-size: {s.phone}px; }}
-        #practiceBand {{ background: {t.PRACTICE_BG}; color: {t.PRACTICE_TEXT}; font-weight: bold; padding: 6px; }}
+        #phone QLabel#practiceBand {{ background: {t.PRACTICE_BG}; color: {t.PRACTICE_TEXT}; font-weight: bold; padding: 4px; font-size: {s.small}px; }}
         #appBar {{ background: {t.APPBAR_BG}; }}
         #appBar QLabel {{ color: {t.APPBAR_TEXT}; font-weight: bold; }}
         #phone QPushButton[role="app"] QLabel {{ color: {t.APPBAR_TEXT}; }}
@@ -85,6 +85,7 @@ class Look:
         #phone QPushButton[role="tileapp"] {{ background: {t.INFO_BG}; color: {t.INFO_TEXT}; border: 2px solid {t.INFO_TEXT}; border-radius: 18px; }}
         #phone QPushButton[highlight="true"] {{ background: {t.HIGHLIGHT}; color: {t.INK}; border: 6px solid {t.INK}; }}
         #phone QLabel[role="heading"] {{ font-weight: bold; }}
+        QLabel[role="heading"] {{ font-weight: bold; }}
         #sms {{ background: {t.INFO_BG}; border-radius: 14px; }}
         #sms QLabel {{ color: {t.INFO_TEXT}; }}
         QLabel[banner="success"] {{ background: {t.OK_BG}; color: {t.OK_TEXT}; font-weight: bold; border-radius: 8px; padding: 10px; }}

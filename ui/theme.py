@@ -70,11 +70,13 @@ class Sizes:
     title: int
     huge: int
     phone: int
+    key: int
+    small: int
 
 
 SIZES = {
-    "normal": Sizes(body=26, instruction=34, title=42, huge=64, phone=25),
-    "large": Sizes(body=32, instruction=42, title=50, huge=76, phone=30),
+    "normal": Sizes(body=26, instruction=34, title=42, huge=64, phone=25, key=30, small=20),
+    "large": Sizes(body=32, instruction=42, title=50, huge=76, phone=30, key=34, small=22),
 }
 
 
