@@ -90,6 +90,8 @@ class Keyboard(QWidget):
     def _digit_pad(self, outer: QVBoxLayout) -> None:
         grid = QGridLayout()
         grid.setSpacing(8)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         self.setMaximumHeight(4 * (self._look.min_target + 8) + 40)
         for r, row in enumerate(DIGIT_ROWS):
             for c, char in enumerate(row):
@@ -99,5 +101,5 @@ class Keyboard(QWidget):
         grid.addWidget(self._key(texts.KEY_DONE, "key:done", Submit(), action=True), 3, 2)
         pad = QWidget()
         pad.setLayout(grid)
-        pad.setMaximumWidth(self._look.px(180))
+        pad.setFixedWidth(self._look.px(120))
         outer.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -38,7 +38,8 @@ def layout_problems(window: QWidget, look: Look) -> list[str]:
         inner = label.contentsRect()
         if label.wordWrap():
             needed = label.heightForWidth(label.width())
-            cut = needed > label.height() + 1
+            longest_word = max(label.fontMetrics().horizontalAdvance(w) for w in label.text().split())
+            cut = needed > label.height() + 1 or longest_word > inner.width() + 1
         else:
             cut = label.fontMetrics().horizontalAdvance(label.text()) > inner.width() + 1
         if cut:
