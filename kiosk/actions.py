@@ -22,4 +22,11 @@ class StopSpeech:
     pass
 
 
-Action = Show | Speak | StopSpeech
+@dataclass(frozen=True)
+class Prerender:
+    """Lines likely to be spoken soon: render them in the background so they play at once."""
+
+    texts: tuple[str, ...]
+
+
+Action = Show | Speak | StopSpeech | Prerender

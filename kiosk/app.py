@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.actions import Action, Show, Speak, StopSpeech
+from kiosk.actions import Action, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock, ManualClock, SystemClock
 from kiosk.flow import Kiosk
 from kiosk.packs import load_packs, pack_dirs
@@ -23,6 +23,7 @@ from kiosk.tour import tour
 from ui import texts
 from ui.main_window import KioskWindow
 from ui.theme import load_font, screen_dpi
+from voice.speaker import Speaker
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,11 @@ TOUR_SIZES = ((1920, 1080), (1280, 800))
 class KioskApp:
     """One running kiosk: core + window, with actions flowing one way."""
 
-    def __init__(self, settings: Settings, clock: Clock, rng: random.Random | None = None) -> None:
+    def __init__(
+        self, settings: Settings, clock: Clock, rng: random.Random | None = None, speaker: Speaker | None = None
+    ) -> None:
         self.settings = settings
+        self.speaker = speaker  # None: touch and text only
         self.store = ProgressStore.open(settings.database)
         packs, self.refused_packs = load_packs(pack_dirs(settings))
         self.kiosk = Kiosk(packs, self.store, settings, clock, rng)
@@ -50,15 +54,33 @@ class KioskApp:
         for action in actions:
             if isinstance(action, Show):
                 self.window.render(action.view)
+            elif self.speaker is None:
+                continue
             elif isinstance(action, Speak):
-                log.debug("speak: %s", action.text)
+                self.speaker.speak(action.text, slow=action.slow)
             elif isinstance(action, StopSpeech):
-                log.debug("stop speech")
+                self.speaker.stop()
+            elif isinstance(action, Prerender):
+                self.speaker.prerender(action.texts)
 
     def close(self) -> None:
         self.timer.stop()
         self.kiosk.close()
         self.store.close()
+        if self.speaker is not None:
+            self.speaker.close()
+
+
+def _speaker(settings: Settings) -> Speaker:
+    """The real voice. Without a sound device it stays silent (text only) and the reason is logged."""
+    from voice.espeak_speaker import EspeakSpeaker
+
+    speaker = EspeakSpeaker(
+        settings.data_dir / "speech-cache", region=settings.voice_region, rate=settings.speech_rate, volume=settings.volume
+    )
+    if not speaker.available:
+        log.warning("no speech: %s", speaker.status_message)
+    return speaker
 
 
 def _application() -> QApplication:
@@ -80,7 +102,7 @@ def run(settings: Settings, windowed: bool = False) -> int:
         print(f"Screenshots: {index}")
         return 0
     qt = _application()
-    kiosk_app = KioskApp(settings, SystemClock())
+    kiosk_app = KioskApp(settings, SystemClock(), speaker=_speaker(settings))
     if windowed:
         kiosk_app.window.resize(1280, 800)
         kiosk_app.window.show()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from content.model import Lesson, Pack
 from kiosk import texts
-from kiosk.actions import Action, Show, Speak, StopSpeech
+from kiosk.actions import Action, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
 from kiosk.intents import BackToMenu, EndSession, Intent, OpenLesson, SetTextSize, StillHere, Touched
@@ -147,7 +147,7 @@ class Kiosk:
         self._statuses.setdefault(lesson_id, "started")
         visit = self._visit
         self._write(lambda: self._store.lesson_started(visit, lesson_id, self._clock.now()))
-        return [StopSpeech(), self._show(), *self._speech(self._lesson.start())]
+        return [StopSpeech(), self._show(), *self._speech(self._lesson.start()), Prerender(self._lesson.lines())]
 
     def _lesson_result(self, result: Result) -> list[Action]:
         session = self._lesson

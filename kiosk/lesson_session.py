@@ -76,6 +76,11 @@ class LessonSession:
     def step(self) -> Step:
         return self._steps[self.index]
 
+    def lines(self) -> tuple[str, ...]:
+        """Everything this lesson may say, for pre-rendering speech."""
+        said = [s.instruction for s in self._steps] + [s.hint for s in self._steps if s.hint]
+        return (texts.CORRECT, texts.WRONG, *dict.fromkeys(said))
+
     def start(self) -> Result:
         return Result(speak=[(self.step.instruction, False)])
 
