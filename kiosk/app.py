@@ -98,7 +98,7 @@ def run(settings: Settings, windowed: bool = False) -> int:
     if not has_display():
         print(texts.NO_SCREEN)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        index = screenshots(settings, settings.data_dir / "screenshots")
+        index = screenshots(settings, settings.data_dir / "screenshots", sizes=TOUR_SIZES[:1], text_sizes=("normal",))
         print(f"Screenshots: {index}")
         return 0
     qt = _application()
@@ -115,15 +115,20 @@ def run(settings: Settings, windowed: bool = False) -> int:
         kiosk_app.close()
 
 
-def screenshots(settings: Settings, out_dir: Path) -> Path:
-    """Render every screen of every lesson (both text sizes, two screen sizes) to PNG files
-    plus an index.html contact sheet; returns the index path."""
+def screenshots(
+    settings: Settings,
+    out_dir: Path,
+    sizes: Sequence[tuple[int, int]] = TOUR_SIZES,
+    text_sizes: Sequence[str] = ("normal", "large"),
+) -> Path:
+    """Render every screen of every lesson (by default at both text sizes and two screen
+    sizes) to PNG files plus an index.html contact sheet; returns the index path."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _application()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, str]] = []
-    for width, height in TOUR_SIZES:
-        for text_size in ("normal", "large"):
+    for width, height in sizes:
+        for text_size in text_sizes:
             shots += _tour_at(settings, out_dir, width, height, text_size)
     index = out_dir / "index.html"
     index.write_text(_contact_sheet(shots), encoding="utf-8")

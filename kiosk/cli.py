@@ -12,6 +12,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from kiosk.settings import SettingsError
+
 COMMAND_MODULES = (
     "kiosk.commands.run",
     "kiosk.commands.keys",
@@ -38,7 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except SettingsError as exc:
+        print(f"Tệp cấu hình có lỗi, kiosk chưa chạy được: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

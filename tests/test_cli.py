@@ -1,0 +1,34 @@
+"""The `hocvuso` command as a person runs it."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def hocvuso(*args: str, env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HOCVUSO_DATA_DIR=str(tmp_path / "data"), HOCVUSO_CONFIG=str(tmp_path / "none.toml"), **env_extra)
+    return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_run_without_a_screen_says_so_and_renders_the_tour(tmp_path):
+    result = hocvuso("run", env_extra={}, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Không có màn hình")
+    index = Path(lines[-1].removeprefix("Screenshots: "))
+    assert index.is_file() and index.parent == tmp_path / "data" / "screenshots"
+    pngs = list(index.parent.glob("*.png"))
+    assert len(pngs) > 100 and index.read_text(encoding="utf-8").count("<img") == len(pngs)
+    assert "qt.qpa" not in result.stderr  # no Qt platform error
+
+
+
+def test_a_broken_config_file_gives_a_clear_message_not_a_traceback(tmp_path):
+    (tmp_path / "bad.toml").write_text("idle_warning_s = [\n", encoding="utf-8")
+    result = hocvuso("--config", str(tmp_path / "bad.toml"), "run", env_extra={}, tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "Tệp cấu hình có lỗi" in result.stderr and "bad.toml" in result.stderr
+    assert "Traceback" not in result.stderr
