@@ -121,11 +121,7 @@ class PhoneView(QFrame):
         return widget
 
     def _field(self, e: Element, view: LessonView) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(label(e.label, "heading"))
+        box, layout = _labelled(e.label)
         value = view.values.get(e.id, e.value)
         shown = _shown_value(e, value)
         caret = "|" if view.focus == e.id else ""
@@ -137,11 +133,7 @@ class PhoneView(QFrame):
         return box
 
     def _select(self, e: Element, view: LessonView) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(label(e.label, "heading"))
+        box, layout = _labelled(e.label)
         for index, option in enumerate(e.options):
             chosen = view.chosen.get(e.id) == index
             widget = WrapButton(
@@ -231,3 +223,13 @@ def _qr_pixmap(text: str, size: int) -> QPixmap:
                 dark = (seed * (x * 31 + y * 17 + 7)) % 11 < 5
             image.setPixel(x, y, QColor("black" if dark else "white").rgb())
     return QPixmap.fromImage(image).scaled(size, size)
+
+
+def _labelled(text: str) -> tuple[QWidget, QVBoxLayout]:
+    """A column headed by a bold label, for a field or a list of options."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    layout.addWidget(label(text, "heading"))
+    return box, layout
