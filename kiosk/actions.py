@@ -29,4 +29,12 @@ class Prerender:
     texts: tuple[str, ...]
 
 
-Action = Show | Speak | StopSpeech | Prerender
+@dataclass(frozen=True)
+class Listen:
+    """Listen for a command; `options` (labels to say) and `digits` widen the grammar for this step."""
+
+    options: tuple[str, ...] = ()
+    digits: bool = False
+
+
+Action = Show | Speak | StopSpeech | Prerender | Listen

@@ -13,9 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.actions import Action, Prerender, Show, Speak, StopSpeech
+from kiosk.actions import Action, Listen, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock, ManualClock, SystemClock
 from kiosk.flow import Kiosk
+from kiosk.intents import Heard
 from kiosk.packs import load_packs, pack_dirs
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
@@ -23,7 +24,11 @@ from kiosk.tour import tour
 from ui import texts
 from ui.main_window import KioskWindow
 from ui.theme import load_font, screen_dpi
+from ui.voice_bridge import VoiceBridge
+from voice.grammar import CommandGrammar
+from voice.recognizer import Recognition, Recognizer
 from voice.speaker import Speaker
+from voice.vosk_recognizer import VoskRecognizer
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +39,19 @@ class KioskApp:
     """One running kiosk: core + window, with actions flowing one way."""
 
     def __init__(
-        self, settings: Settings, clock: Clock, rng: random.Random | None = None, speaker: Speaker | None = None
+        self,
+        settings: Settings,
+        clock: Clock,
+        rng: random.Random | None = None,
+        speaker: Speaker | None = None,
+        recognizer: Recognizer | None = None,
     ) -> None:
         self.settings = settings
-        self.speaker = speaker  # None: touch and text only
+        self.speaker = speaker  # None: text only
+        self.recognizer = recognizer  # None: touch only
+        self.grammar = CommandGrammar.load("vi")
+        self._active_grammar = self.grammar.for_step()
+        self.bridge = VoiceBridge()
         self.store = ProgressStore.open(settings.database)
         packs, self.refused_packs = load_packs(pack_dirs(settings))
         self.kiosk = Kiosk(packs, self.store, settings, clock, rng)
@@ -46,6 +60,23 @@ class KioskApp:
         self.timer = QTimer(self.window)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(lambda: self.dispatch(self.kiosk.tick()))
+        self.bridge.ready.connect(self._voice_ready)
+        self.bridge.heard.connect(self._heard)
+
+    def start_voice(self) -> None:
+        """Load the speech model off the UI thread; call once the first screen is painted."""
+        if self.recognizer is not None:
+            self.recognizer.load(self.bridge.on_ready)
+
+    def _voice_ready(self, available: bool) -> None:
+        if not available and self.recognizer is not None:
+            log.warning("voice commands off (touch only): %s", self.recognizer.reason)
+        self.window.set_voice_input(available)
+        self.window.render(self.kiosk.view())
+
+    def _heard(self, recognition: Recognition) -> None:
+        commands = tuple(self._active_grammar.match(recognition.text))
+        self.send(Heard(recognition.text, commands, recognition.confident))
 
     def send(self, intent: object) -> None:
         self.dispatch(self.kiosk.handle(intent))  # type: ignore[arg-type]
@@ -54,6 +85,8 @@ class KioskApp:
         for action in actions:
             if isinstance(action, Show):
                 self.window.render(action.view)
+            elif isinstance(action, Listen):
+                self._listen(action)
             elif self.speaker is None:
                 continue
             elif isinstance(action, Speak):
@@ -63,12 +96,20 @@ class KioskApp:
             elif isinstance(action, Prerender):
                 self.speaker.prerender(action.texts)
 
+
+    def _listen(self, action: Listen) -> None:
+        if self.recognizer is None:
+            return
+        self._active_grammar = self.grammar.for_step(options=action.options, digits=action.digits)
+        self.recognizer.listen(self._active_grammar.phrases, lambda _partial: None, self.bridge.on_result)
+
     def close(self) -> None:
         self.timer.stop()
         self.kiosk.close()
         self.store.close()
-        if self.speaker is not None:
-            self.speaker.close()
+        for device in (self.speaker, self.recognizer):
+            if device is not None:
+                device.close()
 
 
 def _speaker(settings: Settings) -> Speaker:
@@ -102,13 +143,14 @@ def run(settings: Settings, windowed: bool = False) -> int:
         print(f"Screenshots: {index}")
         return 0
     qt = _application()
-    kiosk_app = KioskApp(settings, SystemClock(), speaker=_speaker(settings))
+    kiosk_app = KioskApp(settings, SystemClock(), speaker=_speaker(settings), recognizer=VoskRecognizer(settings.vosk_model_dir))
     if windowed:
         kiosk_app.window.resize(1280, 800)
         kiosk_app.window.show()
     else:
         kiosk_app.window.showFullScreen()
     kiosk_app.timer.start()
+    QTimer.singleShot(0, kiosk_app.start_voice)  # the model loads after the first paint
     try:
         return qt.exec()
     finally:

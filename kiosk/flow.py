@@ -15,10 +15,12 @@ from kiosk import texts
 from kiosk.actions import Action, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
-from kiosk.intents import BackToMenu, EndSession, Intent, OpenLesson, SetTextSize, StillHere, Touched
+from kiosk.intents import BackToMenu, EndSession, Heard, Intent, OpenLesson, SetTextSize, StartListening, StillHere, Touched
 from kiosk.lesson_session import LessonSession, Result
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
+from kiosk.voice_commands import intents_for, listen_for
+from voice.recognizer import ASK_AGAIN
 from kiosk.views import AttractView, CompletionView, KioskView, LessonTile, LessonView, MenuView, TopicGroup
 
 log = logging.getLogger(__name__)
@@ -68,7 +70,7 @@ class Kiosk:
             page_view = self._completion
         else:
             page_view = self._menu() if self._visit else AttractView()
-        return KioskView(page_view, self._text_size, self._serial, self._warning)
+        return KioskView(page_view, self._text_size, self._serial, self._warning, self._listening, self._heard)
 
     def handle(self, intent: Intent) -> list[Action]:
         self._idle.touched()
@@ -78,6 +80,10 @@ class Kiosk:
                 return [StopSpeech(), self._show()]
         if not self._visit:
             return self._start_visit()
+        if isinstance(intent, StartListening | Heard):
+            return self._voice(intent)
+        if not isinstance(intent, Touched):
+            self._heard = ""
         match intent:
             case Touched() | StillHere():
                 return []
@@ -114,6 +120,23 @@ class Kiosk:
             self._wipe("shutdown")
 
     # --- internals -------------------------------------------------------------------
+    def _voice(self, intent: StartListening | Heard) -> list[Action]:
+        if isinstance(intent, StartListening):
+            self._listening, self._heard = True, ""
+            return [StopSpeech(), listen_for(self._lesson), self._show()]
+        self._listening = False
+        intents = intents_for(intent.commands, self._lesson) if intent.confident else []
+        if not intents:
+            self._heard = ASK_AGAIN
+            return [self._show(), Speak(ASK_AGAIN)]
+        self._heard = intent.text
+        actions: list[Action] = []
+        for each in intents:
+            actions = self.handle(each)
+            self._heard = intent.text  # keep showing what was said while its action shows
+        return [*actions, self._show()]
+
+
     def _reset(self) -> None:
         self._visit = ""
         self._lesson: LessonSession | None = None
@@ -121,6 +144,8 @@ class Kiosk:
         self._statuses: dict[str, str] = {}
         self._text_size = self._settings.text_size
         self._warning: int | None = None
+        self._listening = False
+        self._heard = ""
 
     def _show(self) -> Show:
         return Show(self.view())

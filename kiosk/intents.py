@@ -88,5 +88,19 @@ class Repeat:
     slow: bool = False
 
 
+@dataclass(frozen=True)
+class StartListening:
+    """The microphone button: listen for one spoken command."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the recogniser understood: its text, the commands it matched, and whether it was sure."""
+
+    text: str
+    commands: tuple[str, ...]
+    confident: bool
+
+
 LessonIntent = Tap | Choose | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
-Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | LessonIntent
+Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | StartListening | Heard | LessonIntent

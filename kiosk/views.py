@@ -65,3 +65,5 @@ class KioskView:
     text_size: str
     session: int
     idle_seconds_left: int | None = None  # set while the idle warning is up
+    listening: bool = False  # the microphone is open
+    heard: str = ""  # what the citizen just said, shown before it is acted on

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.intents import BackToMenu, Continue, GoBack, Help, Intent, Repeat
+from kiosk.intents import BackToMenu, Continue, GoBack, Help, Intent, Repeat, StartListening
 from kiosk.views import LessonView
 from ui import texts
 from ui.keyboard import Keyboard
@@ -19,7 +19,7 @@ Send = Callable[[Intent], None]
 
 
 class LessonPage(QFrame):
-    def __init__(self, look: Look, send: Send, view: LessonView) -> None:
+    def __init__(self, look: Look, send: Send, view: LessonView, voice_input: bool = False) -> None:
         super().__init__()
         self.setObjectName("page")
         self._look = look
@@ -34,7 +34,7 @@ class LessonPage(QFrame):
         body = QHBoxLayout()
         body.setContentsMargins(30, 12, 30, 12)
         body.setSpacing(30)
-        body.addWidget(self._instruction_panel(), 5)
+        body.addWidget(self._instruction_panel(voice_input), 5)
         self.phone = PhoneView(look, send)
         self.phone.setMinimumWidth(look.px(100))
         self.phone.setMaximumWidth(look.px(160))
@@ -47,7 +47,7 @@ class LessonPage(QFrame):
         self._keyboard: Keyboard | None = None
         self.show_view(view)
 
-    def _instruction_panel(self) -> QWidget:
+    def _instruction_panel(self, voice_input: bool) -> QWidget:
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,9 +59,15 @@ class LessonPage(QFrame):
         self.feedback.setObjectName("feedback")
         layout.addWidget(self.instruction)
         layout.addWidget(self.feedback)
+        self.heard = label("", "muted")
+        self.heard.setObjectName("heard")
+        layout.addWidget(self.heard)
         layout.addStretch(1)
         self.continue_button = WrapButton(texts.CONTINUE, "primary", self._look.main_target, lambda: self._send(Continue()), "continue")
         layout.addWidget(self.continue_button)
+        self.mic = WrapButton(texts.MIC, "primary", self._look.main_target, lambda: self._send(StartListening()), "mic")
+        self.mic.setVisible(voice_input)  # hidden without a model or a microphone
+        layout.addWidget(self.mic)
         self.actions = QWidget()
         row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.actions)
         row.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +83,11 @@ class LessonPage(QFrame):
         layout.addWidget(self.actions)
         self._panel_layout = layout
         return panel
+
+    def show_voice(self, listening: bool, heard: str) -> None:
+        self.mic.findChild(QLabel).setText(texts.MIC_LISTENING if listening else texts.MIC)
+        self.heard.setText(texts.HEARD.format(text=heard) if heard else "")
+        self.heard.setVisible(bool(heard))
 
     def show_view(self, view: LessonView) -> None:
         self.step_label.setText(texts.STEP_OF.format(n=view.step_number, total=view.step_count))

@@ -36,11 +36,17 @@ class KioskWindow(QWidget):
         self._page_key: tuple[object, ...] = ()
         self._look: Look | None = None
         self._overlay: IdleOverlay | None = None
+        self._voice_input = False
         QApplication.instance().installEventFilter(self)
 
     @property
     def page(self) -> QWidget | None:
         return self._page
+
+    def set_voice_input(self, available: bool) -> None:
+        """Show the microphone button (a speech model and a microphone are ready) or hide it."""
+        self._voice_input = available
+        self._page_key = ()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Every touch inside this window keeps the session alive (or starts one)."""
@@ -56,7 +62,7 @@ class KioskWindow(QWidget):
             self._rebuild_overlay(look)
             self._page_key = ()
         page = view.page
-        key: tuple[object, ...] = (view.session, type(page).__name__, look)
+        key: tuple[object, ...] = (view.session, type(page).__name__, look, self._voice_input)
         if isinstance(page, LessonView):
             key += (page.lesson_id,)
         if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
@@ -64,6 +70,8 @@ class KioskWindow(QWidget):
         elif key != self._page_key or isinstance(page, MenuView):
             self._replace_page(self._build(look, page))
             self._page_key = key
+        if isinstance(self._page, LessonPage):
+            self._page.show_voice(view.listening, view.heard)
         assert self._overlay is not None
         if view.idle_seconds_left is None:
             self._overlay.hide()
@@ -74,7 +82,7 @@ class KioskWindow(QWidget):
         if isinstance(page, MenuView):
             return menu_page(look, self._send, page)
         if isinstance(page, LessonView):
-            return LessonPage(look, self._send, page)
+            return LessonPage(look, self._send, page, self._voice_input)
         if isinstance(page, CompletionView):
             return completion_page(look, self._send, page)
         return attract_page(look, self._send, self._kiosk_name)
