@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "kiosk.commands.pack",
     "kiosk.commands.content",
     "kiosk.commands.set_pin",
+    "kiosk.commands.doctor",
 )
 
 

@@ -1,6 +1,7 @@
-"""Which lesson packs the kiosk teaches from: the built-in pack plus any extra pack
-directories from settings. A broken pack is skipped with its problems logged; the good
-ones are still used, so one bad pack never takes the kiosk down."""
+"""Which lesson packs the kiosk teaches from: the installed (signed, USB-updated) pack, the
+built-in pack and any extra pack directories from settings, in that order. An installed
+update with the built-in pack's id replaces it. A broken pack is skipped with its problems
+logged; the good ones are still used, so one bad pack never takes the kiosk down."""
 from __future__ import annotations
 
 import logging
@@ -25,7 +26,10 @@ class RefusedPack:
 
 
 def pack_dirs(settings: Settings) -> list[Path]:
-    return [BUILTIN_PACKS / "core", *settings.extra_pack_dirs]
+    from kiosk.bundles import active_pack_dir
+
+    installed = active_pack_dir(settings)
+    return [*([installed] if installed else []), BUILTIN_PACKS / "core", *settings.extra_pack_dirs]
 
 
 def load_packs(dirs: list[Path]) -> tuple[list[Pack], list[RefusedPack]]:
@@ -37,8 +41,7 @@ def load_packs(dirs: list[Path]) -> tuple[list[Pack], list[RefusedPack]]:
             refused.append(RefusedPack(path, result.problems))
             log.error("lesson pack %s refused:\n  %s", path, "\n  ".join(map(str, result.problems)))
         elif any(p.id == result.pack.id for p in packs):
-            log.error("lesson pack %s refused: pack id %r is already loaded", path, result.pack.id)
-            refused.append(RefusedPack(path, (Problem("pack.yaml.id", f"pack id {result.pack.id!r} already loaded"),)))
+            log.info("lesson pack %s skipped: pack %r is already loaded (an installed update wins)", path, result.pack.id)
         else:
             packs.append(result.pack)
     return packs, refused

@@ -32,3 +32,12 @@ def test_a_broken_config_file_gives_a_clear_message_not_a_traceback(tmp_path):
     assert result.returncode == 2
     assert "Tệp cấu hình có lỗi" in result.stderr and "bad.toml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_doctor_reports_every_check_in_vietnamese(tmp_path):
+    result = hocvuso("doctor", env_extra={}, tmp_path=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    names = [line.split("]")[1].split(":")[0].strip() for line in result.stdout.splitlines()]
+    assert {"speaker", "speech_model", "microphone", "lessons", "database"} <= set(names)
+    assert "Chưa cài mô hình nhận dạng giọng nói" in result.stdout  # no model configured here
+    assert result.returncode == 1

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.settings import Settings, load_settings
+from kiosk.commands import settings_from_args
 
 if TYPE_CHECKING:
     from kiosk.bundles import SlotInfo
@@ -36,10 +36,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     find = pack.add_parser("find", help="list bundles on mounted USB sticks")
     find.add_argument("roots", nargs="*", type=Path, help="where sticks are mounted (default: /media /run/media)")
     find.set_defaults(func=_find)
-
-
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    return load_settings(Path(args.config) if args.config else None, db_path=args.db)
 
 
 def _refused(exc: Exception) -> int:

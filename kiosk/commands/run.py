@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kiosk.settings import load_settings
+from kiosk.commands import settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,19 +16,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     shots.set_defaults(func=_screenshots)
 
 
-def _settings(args: argparse.Namespace):
-    return load_settings(Path(args.config) if args.config else None, db_path=args.db)
-
-
 def _run(args: argparse.Namespace) -> int:
     from kiosk import app
 
-    return app.run(_settings(args), windowed=args.windowed)
+    return app.run(settings_from_args(args), windowed=args.windowed)
 
 
 def _screenshots(args: argparse.Namespace) -> int:
     from kiosk import app
 
-    index = app.screenshots(_settings(args), args.dir)
+    index = app.screenshots(settings_from_args(args), args.dir)
     print(f"Screenshots: {index}")
     return 0

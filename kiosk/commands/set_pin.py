@@ -5,7 +5,7 @@ import argparse
 import getpass
 import sys
 
-from kiosk.commands.pack import settings_from_args
+from kiosk.commands import settings_from_args
 from kiosk.staff_pin import WeakPinError, check_pin_policy, set_pin
 
 
