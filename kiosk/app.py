@@ -16,15 +16,20 @@ from PySide6.QtWidgets import QApplication
 from kiosk.actions import Action, Listen, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock, ManualClock, SystemClock
 from kiosk.flow import Kiosk
-from kiosk.intents import Heard
+from kiosk.bundles import find_bundles, open_store
+from kiosk.intents import EndSession, Heard
 from kiosk.packs import load_packs, pack_dirs
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
+from kiosk.staff_figures import all_figures
+from kiosk.staff_pin import StaffAuth
 from kiosk.tour import tour
 from ui import texts
 from ui.main_window import KioskWindow
+from ui.staff import StaffMode, StaffServices
 from ui.theme import load_font, screen_dpi
 from ui.voice_bridge import VoiceBridge
+from voice.doctor import voice_checks
 from voice.grammar import CommandGrammar
 from voice.recognizer import Recognition, Recognizer
 from voice.speaker import Speaker
@@ -62,6 +67,36 @@ class KioskApp:
         self.timer.timeout.connect(lambda: self.dispatch(self.kiosk.tick()))
         self.bridge.ready.connect(self._voice_ready)
         self.bridge.heard.connect(self._heard)
+        self.staff = self._staff_mode(clock)
+
+    # --- staff mode (issue 6) --------------------------------------------------------------
+    def _staff_mode(self, clock: Clock) -> StaffMode:
+        """The hidden staff corner and panel; the citizen idle clock rests while it is open."""
+        titles = {lesson.id: lesson.title for pack in self.kiosk.packs for lesson in pack.lessons}
+        was_running: list[bool] = []
+
+        def opened() -> None:
+            was_running[:] = [self.timer.isActive()]
+            self.timer.stop()
+
+        def closed() -> None:
+            if was_running and was_running[0]:
+                self.timer.start()
+
+        services = StaffServices(
+            auth=StaffAuth(self.settings.data_dir),
+            figures=lambda: all_figures(self.store.db, clock.now().astimezone()),
+            lesson_title=lambda lesson_id: titles.get(lesson_id, lesson_id),
+            end_session=lambda: self.send(EndSession()),
+            pack_store=lambda: open_store(self.settings),
+            find_bundles=find_bundles,
+            device_checks=lambda: voice_checks(self.settings.vosk_model_dir),
+            opened=opened,
+            closed=closed,
+        )
+        staff = StaffMode(self.window, lambda: self.window.look, services)
+        self.window.quiet_widgets = staff.quiet_widgets
+        return staff
 
     def start_voice(self) -> None:
         """Load the speech model off the UI thread; call once the first screen is painted."""

@@ -37,11 +37,17 @@ class KioskWindow(QWidget):
         self._look: Look | None = None
         self._overlay: IdleOverlay | None = None
         self._voice_input = False
+        self.quiet_widgets: Callable[[], list[QWidget]] = list  # touches there are not a citizen's (staff mode)
         QApplication.instance().installEventFilter(self)
 
     @property
     def page(self) -> QWidget | None:
         return self._page
+
+    @property
+    def look(self) -> Look:
+        assert self._look is not None, "render() sets the look"
+        return self._look
 
     def set_voice_input(self, available: bool) -> None:
         """Show the microphone button (a speech model and a microphone are ready) or hide it."""
@@ -51,7 +57,8 @@ class KioskWindow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Every touch inside this window keeps the session alive (or starts one)."""
         if event.type() in TOUCH_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
-            self._send(Touched())
+            if not any(w is watched or w.isAncestorOf(watched) for w in self.quiet_widgets()):
+                self._send(Touched())
         return False
 
     def render(self, view: KioskView) -> None:

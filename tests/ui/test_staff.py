@@ -1,0 +1,162 @@
+"""Staff mode driven like a person: hold the corner, type the PIN, use the panel."""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.staff_pin import MAX_FAILURES, ScryptParams, set_pin
+from kiosk.views import AttractView, MenuView
+from tests.ui.conftest import Driver, settle
+from ui.staff import texts
+from ui.staff.chart import BarChart
+
+PIN = "284916"
+FAST = ScryptParams(n=2**10)  # the stored parameters are what try_pin uses: quick in tests
+
+
+@pytest.fixture
+def staff(kiosk_app):
+    return kiosk_app.staff
+
+
+def hold_corner(driver: Driver, staff) -> None:
+    driver.qtbot.mousePress(staff.corner, Qt.MouseButton.LeftButton)
+    assert staff.corner.hold_timer.isActive()
+    staff.corner.hold_timer.timeout.emit()  # five seconds later
+    driver.qtbot.mouseRelease(staff.corner, Qt.MouseButton.LeftButton)
+    settle()
+
+
+def type_pin(driver: Driver, staff, pin: str) -> None:
+    for digit in pin:
+        driver.click(f"pin:{digit}")
+    driver.click("pin:enter")
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
+    settle()
+
+
+def message(driver: Driver, name: str) -> str:
+    labels = [w for w in driver.window.findChildren(QLabel, name) if w.isVisible()]
+    assert len(labels) == 1, f"expected one visible {name!r}, found {len(labels)}"
+    return labels[0].text()
+
+
+def unlock(driver: Driver, staff, settings) -> None:
+    set_pin(settings.data_dir, PIN, FAST)
+    hold_corner(driver, staff)
+    type_pin(driver, staff, PIN)
+    assert driver.button("staff:figures").isVisible()
+
+
+def test_a_short_press_on_the_corner_does_nothing_not_even_start_a_session(driver, staff, kiosk_app) -> None:
+    driver.qtbot.mousePress(staff.corner, Qt.MouseButton.LeftButton)
+    driver.qtbot.mouseRelease(staff.corner, Qt.MouseButton.LeftButton)
+    assert not staff.corner.hold_timer.isActive()
+    assert staff.overlay is None
+    assert isinstance(kiosk_app.kiosk.view().page, AttractView)
+
+
+def test_without_a_pin_staff_mode_says_how_to_set_one(driver, staff, kiosk_app) -> None:
+    hold_corner(driver, staff)
+    assert "hocvuso set-pin" in message(driver, "pinMessage")
+    assert not driver.button("pin:5").isEnabled()
+    driver.click("staff:close")
+    assert staff.overlay is None
+    assert isinstance(kiosk_app.kiosk.view().page, AttractView)
+
+
+def test_wrong_pin_then_right_pin_opens_the_panel_with_big_keys(driver, staff, settings, kiosk_app) -> None:
+    set_pin(settings.data_dir, PIN, FAST)
+    hold_corner(driver, staff)
+    look = kiosk_app.window.look
+    assert driver.button("pin:7").height() >= look.min_target and driver.button("pin:7").width() >= look.min_target
+    type_pin(driver, staff, "111222")
+    assert message(driver, "pinMessage") == f"Mã PIN không đúng. Còn {MAX_FAILURES - 1} lần thử."
+    assert isinstance(kiosk_app.kiosk.view().page, AttractView)  # staff touches are not a citizen's
+    type_pin(driver, staff, PIN)
+    assert driver.button("staff:end").isVisible()
+
+
+def test_backoff_shows_the_wait(driver, staff, settings) -> None:
+    set_pin(settings.data_dir, PIN, FAST)
+    hold_corner(driver, staff)
+    for _ in range(5):
+        type_pin(driver, staff, "111222")
+    assert "Xin đợi" in message(driver, "pinMessage") and "giây" in message(driver, "pinMessage")
+    assert not driver.button("pin:1").isEnabled()
+
+
+def test_figures_show_todays_lessons_with_a_chart(driver, staff, settings, kiosk_app) -> None:
+    driver.click("start")
+    lesson = kiosk_app.kiosk.packs[0].lessons[0]
+    store, now = kiosk_app.store, datetime.datetime.now(datetime.UTC)
+    visit = store.start_visit("kiosk-01", now)
+    store.lesson_started(visit, lesson.id, now)
+    store.lesson_completed(visit, lesson.id, now)
+    store.end_visit(visit, now + datetime.timedelta(minutes=12), "finished")
+    unlock(driver, staff, settings)
+    driver.click("staff:figures")
+    shown = "\n".join(driver.visible_texts())
+    for period in texts.PERIOD_NAMES.values():
+        assert period in shown
+    assert texts.LESSON_LINE.format(title=lesson.title, started=1, completed=1) in shown
+    charts = driver.window.findChildren(BarChart, "chart:today")
+    assert len(charts) == 1 and charts[0].isVisible() and charts[0].rows == [(lesson.title, 1, 1)]
+
+
+def test_end_session_asks_then_returns_the_kiosk_to_attract(driver, staff, settings, kiosk_app) -> None:
+    driver.click("start")
+    assert isinstance(kiosk_app.kiosk.view().page, MenuView)
+    unlock(driver, staff, settings)
+    driver.click("staff:end")
+    assert texts.END_CONFIRM in driver.visible_texts()
+    driver.click("confirm:no")
+    assert isinstance(kiosk_app.kiosk.view().page, MenuView)
+    driver.click("staff:end")
+    driver.click("confirm:yes")
+    assert isinstance(kiosk_app.kiosk.view().page, AttractView)
+    assert message(driver, "staffMessage") == texts.END_DONE
+    assert staff.overlay.isVisible()  # still on top of the new attract page
+    driver.click("staff:close")
+    assert staff.overlay is None
+    assert driver.button("start").isVisible()
+
+
+def test_rollback_with_nothing_to_roll_back_says_so(driver, staff, settings) -> None:
+    unlock(driver, staff, settings)
+    driver.click("staff:rollback")
+    driver.click("confirm:yes")
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
+    settle()
+    assert message(driver, "staffMessage").startswith("Không có bản bài học trước để khôi phục.")
+
+
+def test_update_without_usb_stick_says_what_to_do(driver, staff, settings) -> None:
+    staff._services = dataclasses.replace(staff._services, find_bundles=lambda: [])  # no stick plugged in
+    unlock(driver, staff, settings)
+    driver.click("staff:update")
+    assert message(driver, "staffMessage") == texts.NO_BUNDLES
+
+
+def test_device_check_lists_each_part(driver, staff, settings) -> None:
+    unlock(driver, staff, settings)
+    driver.click("staff:devices")
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
+    settle()
+    for name in texts.CHECK_NAMES:
+        row = message(driver, f"check:{name}")
+        assert row.startswith(("✓ ", "✗ ")) and texts.CHECK_NAMES[name] in row
+
+
+def test_staff_mode_closes_itself_when_left_alone(driver, staff, settings, kiosk_app) -> None:
+    driver.click("start")
+    unlock(driver, staff, settings)
+    staff.overlay.idle_timer.timeout.emit()  # two minutes without a touch
+    settle()
+    assert staff.overlay is None
+    assert isinstance(kiosk_app.kiosk.view().page, MenuView)
+    assert driver.button("end").isVisible()  # the citizen's screen, as it was
