@@ -1,4 +1,5 @@
-"""A plain horizontal bar chart (QPainter): one row per lesson, a light bar for times
+"""A plain horizontal bar chart (QPainter): one row per lesson (its title cut to one line: the full titles are in
+the text beside it), a light bar for times
 started and a dark bar for times completed, with the numbers written beside them."""
 from __future__ import annotations
 
@@ -36,9 +37,9 @@ class BarChart(QWidget):
         for index, (title, started, completed) in enumerate(self.rows):
             y = index * row_h
             painter.setPen(QColor(t.INK))
-            text_rect = QRect(0, y, title_w - 8, row_h)
-            flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap
-            painter.drawText(text_rect, flags, title)
+            short = painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, title_w - 12)
+            painter.drawText(QRect(0, y, title_w - 12, row_h),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, short)
             for bar, (value, colour) in enumerate(((started, STARTED_COLOUR), (completed, t.PRIMARY))):
                 bar_y = y + 4 + bar * (half + 4)
                 length = round(bar_w * value / top)

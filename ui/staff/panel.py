@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.bundles import SlotInfo, UpdateError, installed_vi, rolled_back_vi
@@ -47,21 +48,20 @@ class StaffPanel(QWidget):
         side.setLayout(column)
         side.setFixedWidth(look.px(95))
         layout.addWidget(side)
-        self._content = QWidget()
-        self._rows = QVBoxLayout(self._content)
-        self._rows.setSpacing(16)
-        layout.addWidget(scroll_area(self._content), 1)
+        self._area = scroll_area()
+        layout.addWidget(self._area, 1)
         self._show([label(texts.CHOOSE, "instruction")])
 
     # --- the right-hand side ---------------------------------------------------------------
     def _show(self, widgets: Sequence[QWidget]) -> None:
-        while (item := self._rows.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        """Replace the right-hand side (the scroll area deletes what was there)."""
+        content = _Column()
+        rows = QVBoxLayout(content)
+        rows.setSpacing(16)
         for widget in widgets:
-            self._rows.addWidget(widget)
-        self._rows.addStretch(1)
+            rows.addWidget(widget)
+        rows.addStretch(1)
+        self._area.setWidget(content)
 
     def _say(self, text: str, kind: str = "info") -> None:
         message = label(text)
@@ -179,3 +179,13 @@ class StaffPanel(QWidget):
             rows.append(row)
         self._show(rows)
 
+
+class _Column(QWidget):
+    """Scroll-area content whose height follows its wrapped text at the current width
+    (a resizable QScrollArea otherwise squeezes height-for-width layouts to the viewport)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        height = self.heightForWidth(self.width())
+        if height > 0 and height != self.minimumHeight():
+            self.setMinimumHeight(height)
