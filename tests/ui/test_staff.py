@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from kiosk.bundles import PackStore, find_bundles
 from kiosk.staff_pin import MAX_FAILURES, ScryptParams, set_pin
 from kiosk.views import AttractView, MenuView
+from tests.kiosk.bundles.bundle_kit import make_key, make_pack, signed_bundle
 from tests.ui.conftest import Driver, settle
 from ui.staff import texts
 from ui.staff.chart import BarChart
@@ -160,3 +162,35 @@ def test_staff_mode_closes_itself_when_left_alone(driver, staff, settings, kiosk
     assert staff.overlay is None
     assert isinstance(kiosk_app.kiosk.view().page, MenuView)
     assert driver.button("end").isVisible()  # the citizen's screen, as it was
+
+
+def test_usb_update_installs_a_signed_bundle_and_rollback_undoes_it(driver, staff, settings, tmp_path) -> None:
+    key = make_key(tmp_path / "keys")
+    stick = tmp_path / "media" / "USB"
+    stick.mkdir(parents=True)
+    signed_bundle(make_pack(tmp_path / "src", 2), stick / "bai-hoc.hvsbundle", key)
+    staff._services = dataclasses.replace(
+        staff._services, find_bundles=lambda: find_bundles([tmp_path / "media"]),
+        pack_store=lambda: PackStore(settings.data_dir / "packs", (key.public,)))
+    unlock(driver, staff, settings)
+    driver.click("staff:update")
+    assert driver.button("bundle:0").text() == "bai-hoc.hvsbundle"
+    driver.click("bundle:0")
+    assert texts.INSTALL_CONFIRM.format(name="bai-hoc.hvsbundle") in driver.visible_texts()
+    driver.click("confirm:yes")
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy, timeout=60_000)
+    settle()
+    installed = message(driver, "staffMessage")
+    assert installed.startswith("Đã cài xong bộ bài học") and "phiên bản 2" in installed
+    assert installed.endswith(texts.NEXT_START)
+    driver.click("staff:update")
+    driver.click("bundle:0")
+    driver.click("confirm:yes")  # the same bundle again is refused, in words
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy, timeout=60_000)
+    settle()
+    assert "đã được cài trên trạm rồi" in message(driver, "staffMessage")
+    driver.click("staff:rollback")
+    driver.click("confirm:yes")
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
+    settle()
+    assert message(driver, "staffMessage").startswith("Đã khôi phục")
