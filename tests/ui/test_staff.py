@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.bundles import PackStore, find_bundles
-from kiosk.staff_pin import MAX_FAILURES, ScryptParams, set_pin
+from kiosk.staff_pin import MAX_FAILURES, MESSAGES_VI, PinState, ScryptParams, StaffAuth, set_pin
 from kiosk.views import AttractView, MenuView
 from tests.kiosk.bundles.bundle_kit import make_key, make_pack, signed_bundle
 from tests.ui.conftest import Driver, settle
@@ -60,6 +60,9 @@ def test_a_short_press_on_the_corner_does_nothing_not_even_start_a_session(drive
     assert not staff.corner.hold_timer.isActive()
     assert staff.overlay is None
     assert isinstance(kiosk_app.kiosk.view().page, AttractView)
+    assert staff.corner.hold_timer.interval() == 5000
+    driver.click("start")  # a new page goes in; the corner stays on top of it
+    assert driver.window.childAt(2, 2) is staff.corner
 
 
 def test_without_a_pin_staff_mode_says_how_to_set_one(driver, staff, kiosk_app) -> None:
@@ -157,6 +160,7 @@ def test_device_check_lists_each_part(driver, staff, settings) -> None:
 def test_staff_mode_closes_itself_when_left_alone(driver, staff, settings, kiosk_app) -> None:
     driver.click("start")
     unlock(driver, staff, settings)
+    assert staff.overlay.idle_timer.interval() == 120_000 and staff.overlay.idle_timer.isActive()
     staff.overlay.idle_timer.timeout.emit()  # two minutes without a touch
     settle()
     assert staff.overlay is None
@@ -194,3 +198,18 @@ def test_usb_update_installs_a_signed_bundle_and_rollback_undoes_it(driver, staf
     driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
     settle()
     assert message(driver, "staffMessage").startswith("Đã khôi phục")
+
+
+def test_ten_wrong_pins_lock_staff_mode(driver, staff, settings) -> None:
+    now = [1000.0]
+    staff._services = dataclasses.replace(staff._services, auth=StaffAuth(settings.data_dir, lambda: now[0]))
+    set_pin(settings.data_dir, PIN, FAST)
+    hold_corner(driver, staff)
+    for _ in range(MAX_FAILURES):
+        now[0] += 10_000  # past any back-off wait
+        staff.overlay.pin_pad.refresh()
+        type_pin(driver, staff, "111222")
+    assert message(driver, "pinMessage") == MESSAGES_VI[PinState.LOCKED]
+    now[0] += 10_000
+    staff.overlay.pin_pad.refresh()
+    assert not driver.button("pin:2").isEnabled()
