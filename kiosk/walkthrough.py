@@ -10,11 +10,12 @@ from kiosk.vietnamese_input import keystrokes
 
 
 def answer_text(session: LessonSession) -> str:
-    """What to type for the current (type) step."""
+    """What to type for the current (type) step, using only keys its keyboard has."""
     step = session.step
-    if step.same_as:
-        return session.values.get(step.same_as, "")
-    return step.expect or EXAMPLES[step.rule]
+    text = session.values.get(step.same_as, "") if step.same_as else step.expect or EXAMPLES[step.rule]
+    if session.view().keyboard == "digits":  # e.g. a date "05/03/2025" is typed 05032025
+        text = "".join(c for c in text if c.isdigit())
+    return text
 
 
 def correct_intents(session: LessonSession) -> list[LessonIntent]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QScroller, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 def label(text: str, role: str = "", wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -77,11 +77,11 @@ class WrapButton(QPushButton):
 
 
 def scroll_area(content: QWidget | None = None) -> QScrollArea:
-    """A vertical scroll area that a finger can drag, as on a phone."""
+    """A vertical scroll area with a wide scroll bar. (No QScroller drag gesture: it delays
+    presses to tell drags from taps and so loses quick taps on the buttons inside.)"""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     if content is not None:
         area.setWidget(content)
     return area
