@@ -83,6 +83,9 @@ class Look:
         #phone QPushButton[role="option"] {{ background: {t.PAPER}; color: {t.INK}; border: 2px solid {t.FIELD_BORDER}; border-radius: 8px; text-align: left; font-weight: normal; }}
         #phone QPushButton[role="option"]:checked {{ border: 5px solid {t.PRIMARY}; font-weight: bold; }}
         #phone QPushButton[role="tileapp"] {{ background: {t.INFO_BG}; color: {t.INFO_TEXT}; border: 2px solid {t.INFO_TEXT}; border-radius: 18px; }}
+        #phone QPushButton[tone="success"] {{ background: {t.OK_TEXT}; border-color: {t.OK_TEXT}; }}
+        #phone QPushButton[tone="error"] {{ background: {t.WRONG_TEXT}; border-color: {t.WRONG_TEXT}; }}
+        #phone QPushButton[tone="success"] QLabel, #phone QPushButton[tone="error"] QLabel {{ color: {t.PAPER}; }}
         #phone QPushButton[highlight="true"] {{ background: {t.HIGHLIGHT}; color: {t.INK}; border: 6px solid {t.INK}; }}
         #phone QLabel[role="heading"] {{ font-weight: bold; }}
         QLabel[role="heading"] {{ font-weight: bold; }}

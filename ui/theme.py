@@ -57,6 +57,8 @@ PAIRS = {
     "feedback info": (INFO_TEXT, INFO_BG),
     "practice band": (PRACTICE_TEXT, PRACTICE_BG),
     "app bar": (APPBAR_TEXT, APPBAR_BG),
+    "phone button, accept": (PAPER, OK_TEXT),
+    "phone button, refuse": (PAPER, WRONG_TEXT),
     "idle overlay": (OVERLAY_TEXT, OVERLAY_BG),
 }
 
