@@ -10,7 +10,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from content.model import Element
@@ -29,6 +29,8 @@ class PhoneView(QFrame):
         self.setObjectName("phone")
         self._look = look
         self._send = send
+        self._revealed: set[str] = set()  # password fields shown in clear ("Hiện"), as real apps allow
+        self._view: LessonView | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -47,6 +49,7 @@ class PhoneView(QFrame):
         outer.addWidget(self._scroll, 1)
 
     def show_view(self, view: LessonView) -> None:
+        self._view = view
         self._title.setText(view.screen.title)
         self._title.setAccessibleDescription(view.screen.app)
         self._fit_title()
@@ -123,14 +126,29 @@ class PhoneView(QFrame):
     def _field(self, e: Element, view: LessonView) -> QWidget:
         box, layout = _labelled(e.label)
         value = view.values.get(e.id, e.value)
-        shown = _shown_value(e, value)
+        shown = value if e.id in self._revealed else _shown_value(e, value)
         caret = "|" if view.focus == e.id else ""
         field = self._tappable(shown + caret or e.placeholder, "field", e.id, view, lambda: self._send(Tap(e.id)))
         field.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         field.setProperty("empty", "false" if value else "true")
         field.setProperty("focus", "true" if view.focus == e.id else "false")
-        layout.addWidget(field)
+        if e.kind != "password":
+            layout.addWidget(field)
+            return box
+        row = QHBoxLayout()
+        row.addWidget(field, 1)
+        words = texts.HIDE if e.id in self._revealed else texts.SHOW
+        toggle = WrapButton(words, "row", self._look.min_target, lambda: self._toggle(e.id), f"el:{e.id}:show")
+        toggle.setFixedWidth(self._look.px(28))
+        toggle.layout().setContentsMargins(4, 4, 4, 4)
+        row.addWidget(toggle)
+        layout.addLayout(row)
         return box
+
+    def _toggle(self, element_id: str) -> None:
+        self._revealed ^= {element_id}
+        if self._view is not None:
+            self.show_view(self._view)
 
     def _select(self, e: Element, view: LessonView) -> QWidget:
         box, layout = _labelled(e.label)

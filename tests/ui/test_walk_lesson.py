@@ -83,3 +83,16 @@ def test_text_size_switch_makes_the_instruction_bigger(driver):
     instruction = driver.page().findChild(QLabel, "instruction")
     instruction.ensurePolished()
     assert instruction.font().pixelSize() == SIZES["large"].instruction
+
+
+def test_a_password_can_be_shown_and_hidden_while_typing(driver):
+    driver.click("start")
+    driver.click("lesson:vneid-kich-hoat-muc-2")
+    while driver.app.kiosk.lesson_session.step.id != "type-password":
+        walk_current_step(driver)
+    driver.type_text("Lan@")
+    assert driver.button("el:new-password").text() == "••••|"
+    driver.click("el:new-password:show")
+    assert driver.button("el:new-password").text() == "Lan@|"
+    driver.click("el:new-password:show")
+    assert driver.button("el:new-password").text() == "••••|"
