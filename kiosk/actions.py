@@ -37,4 +37,11 @@ class Listen:
     digits: bool = False
 
 
-Action = Show | Speak | StopSpeech | Prerender | Listen
+@dataclass(frozen=True)
+class AdjustVolume:
+    """Change the speech volume by `delta` (0–1 scale), then say a line at the new level."""
+
+    delta: float
+
+
+Action = Show | Speak | StopSpeech | Prerender | Listen | AdjustVolume

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.actions import Action, Listen, Prerender, Show, Speak, StopSpeech
+from kiosk.actions import Action, AdjustVolume, Listen, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock, ManualClock, SystemClock
 from kiosk.flow import Kiosk
 from kiosk.bundles import find_bundles, open_store
@@ -130,6 +130,8 @@ class KioskApp:
                 self.speaker.stop()
             elif isinstance(action, Prerender):
                 self.speaker.prerender(action.texts)
+            elif isinstance(action, AdjustVolume):
+                self.speaker.set_volume(self.speaker.volume + action.delta)
 
 
     def _listen(self, action: Listen) -> None:

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 
 from content.model import Lesson, Pack
 from kiosk import texts
-from kiosk.actions import Action, Prerender, Show, Speak, StopSpeech
+from kiosk.actions import Action, AdjustVolume, Prerender, Show, Speak, StopSpeech
 from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
-from kiosk.intents import BackToMenu, EndSession, Heard, Intent, OpenLesson, SetTextSize, StartListening, StillHere, Touched
+from kiosk.intents import BackToMenu, ChangeVolume, EndSession, Heard, Intent, OpenLesson, SetTextSize, StartListening, StillHere, Touched
 from kiosk.lesson_session import LessonSession, Result
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
@@ -26,6 +26,7 @@ from kiosk.views import AttractView, CompletionView, KioskView, LessonTile, Less
 log = logging.getLogger(__name__)
 
 MENU_PROMPT = "Mời bác chọn một bài học."
+VOLUME_STEP = 0.1
 
 
 class Kiosk:
@@ -98,6 +99,8 @@ class Kiosk:
                 return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
             case OpenLesson(lesson_id=lesson_id):
                 return self._open(lesson_id)
+            case ChangeVolume(direction=direction):
+                return [StopSpeech(), AdjustVolume(VOLUME_STEP * direction), Speak(texts.VOLUME_SAMPLE)]
         if self._lesson is None:
             return []
         return self._lesson_result(self._lesson.handle(intent))  # type: ignore[arg-type]

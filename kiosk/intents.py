@@ -89,6 +89,13 @@ class Repeat:
 
 
 @dataclass(frozen=True)
+class ChangeVolume:
+    """"Nhỏ tiếng" (-1) or "To tiếng" (+1)."""
+
+    direction: int
+
+
+@dataclass(frozen=True)
 class StartListening:
     """The microphone button: listen for one spoken command."""
 
@@ -103,4 +110,4 @@ class Heard:
 
 
 LessonIntent = Tap | Choose | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
-Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | StartListening | Heard | LessonIntent
+Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | LessonIntent

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.intents import BackToMenu, Continue, GoBack, Help, Intent, Repeat, StartListening
+from kiosk.intents import BackToMenu, ChangeVolume, Continue, GoBack, Help, Intent, Repeat, StartListening
 from kiosk.views import LessonView
 from ui import texts
 from ui.keyboard import Keyboard
@@ -30,7 +30,13 @@ class LessonPage(QFrame):
         self.step_label = label("", "muted", wrap=False)
         to_list = WrapButton(texts.LESSON_LIST, "secondary", look.main_target, lambda: send(BackToMenu()), "toList")
         to_list.setFixedWidth(look.px(60))
-        outer.addWidget(header(look, view.lesson_title, [self.step_label, to_list], role="heading"))
+        volume = [
+            WrapButton(words, "secondary", look.main_target, lambda d=direction: send(ChangeVolume(d)), name)
+            for words, direction, name in ((texts.QUIETER, -1, "volDown"), (texts.LOUDER, 1, "volUp"))
+        ]
+        for button in volume:
+            button.setFixedWidth(look.px(36))
+        outer.addWidget(header(look, view.lesson_title, [self.step_label, *volume, to_list], role="heading"))
         body = QHBoxLayout()
         body.setContentsMargins(30, 12, 30, 12)
         body.setSpacing(30)

@@ -60,3 +60,15 @@ def test_kiosk_without_a_speaker_still_teaches(driver):
     driver.click("lesson:cham-vuot-go-chu")
     driver.click("continue")
     assert driver.app.kiosk.lesson_session.step.id == "open-messages"
+
+
+def test_volume_buttons_change_the_loudness_and_say_a_sample(talking, speaker):
+    talking.click("start")
+    talking.click("lesson:cham-vuot-go-chu")
+    before = speaker.volume
+    talking.click("volUp")
+    assert speaker.volume == pytest.approx(min(1.0, before + 0.1))
+    assert speaker.spoken[-1].volume == speaker.volume  # the sample line plays at the new level
+    talking.click("volDown")
+    talking.click("volDown")
+    assert speaker.volume == pytest.approx(min(1.0, before + 0.1) - 0.2)
