@@ -192,8 +192,7 @@ class Kiosk:
         if result.left:
             self._lesson = None
             return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
-        speech = self._speech(result)
-        return [StopSpeech(), self._show(), *speech] if speech else [self._show()]
+        return [StopSpeech(), self._show(), *self._speech(result)]  # any tap cuts the old speech
 
     @staticmethod
     def _speech(result: Result) -> list[Action]:

@@ -72,3 +72,13 @@ def test_volume_buttons_change_the_loudness_and_say_a_sample(talking, speaker):
     talking.click("volDown")
     talking.click("volDown")
     assert speaker.volume == pytest.approx(min(1.0, before + 0.1) - 0.2)
+
+
+def test_a_tap_on_the_keyboard_cuts_the_instruction(talking, speaker):
+    talking.click("start")
+    talking.click("lesson:vneid-kich-hoat-muc-2")
+    talking.click("continue")
+    talking.click("el:activate")
+    assert speaker.speaking
+    talking.click("key:0")
+    assert not speaker.speaking
