@@ -42,7 +42,7 @@ else:
     from kiosk.app import KioskApp
     from kiosk.clock import SystemClock
     from kiosk.settings import load_settings
-    window = KioskApp(load_settings(), SystemClock(), random.Random(0)).window
+    window = KioskApp(load_settings(), SystemClock(), random.Random(0), defer_core=True).window  # as `hocvuso run`
 window.resize(1920, 1080)
 watcher = FirstPaint()
 window.installEventFilter(watcher)

@@ -13,10 +13,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.actions import Action, AdjustVolume, Listen, Prerender, Show, Speak, StopSpeech
+from kiosk.actions import (
+    Action,
+    AdjustVolume,
+    Listen,
+    Prerender,
+    Show,
+    Speak,
+    StopSpeech,
+)
+from kiosk.bundles import find_bundles, open_store
 from kiosk.clock import Clock, ManualClock, SystemClock
 from kiosk.flow import Kiosk
-from kiosk.bundles import find_bundles, open_store
 from kiosk.intents import EndSession, Heard
 from kiosk.packs import load_packs, pack_dirs
 from kiosk.progress import ProgressStore
@@ -24,6 +32,7 @@ from kiosk.settings import Settings
 from kiosk.staff_figures import all_figures
 from kiosk.staff_pin import StaffAuth
 from kiosk.tour import tour
+from kiosk.views import AttractView, KioskView
 from ui import texts
 from ui.main_window import KioskWindow
 from ui.staff import StaffMode, StaffServices
@@ -50,6 +59,7 @@ class KioskApp:
         rng: random.Random | None = None,
         speaker: Speaker | None = None,
         recognizer: Recognizer | None = None,
+        defer_core: bool = False,
     ) -> None:
         self.settings = settings
         self.speaker = speaker  # None: text only
@@ -57,17 +67,29 @@ class KioskApp:
         self.grammar = CommandGrammar.load("vi")
         self._active_grammar = self.grammar.for_step()
         self.bridge = VoiceBridge()
-        self.store = ProgressStore.open(settings.database)
-        packs, self.refused_packs = load_packs(pack_dirs(settings))
-        self.kiosk = Kiosk(packs, self.store, settings, clock, rng)
+        self._clock, self._rng = clock, rng
+        self._core_ready = False
         self.window = KioskWindow(load_font(), screen_dpi(settings.screen_dpi), self.send, settings.kiosk_name)
-        self.window.render(self.kiosk.view())
+        self.window.render(KioskView(AttractView(), settings.text_size, 0))  # the same first screen the core shows
         self.timer = QTimer(self.window)
         self.timer.setInterval(1000)
-        self.timer.timeout.connect(lambda: self.dispatch(self.kiosk.tick()))
+        self.timer.timeout.connect(lambda: self.dispatch(self.kiosk.tick()) if self._core_ready else None)
         self.bridge.ready.connect(self._voice_ready)
         self.bridge.heard.connect(self._heard)
-        self.staff = self._staff_mode(clock)
+        if not defer_core:
+            self.start_core()
+
+    def start_core(self) -> None:
+        """Open the progress store, load the lesson packs and build the core (once). `run()`
+        calls it just after the attract screen is painted, so the screen comes up sooner."""
+        if self._core_ready:
+            return
+        self.store = ProgressStore.open(self.settings.database)
+        packs, self.refused_packs = load_packs(pack_dirs(self.settings))
+        self.kiosk = Kiosk(packs, self.store, self.settings, self._clock, self._rng)
+        self.staff = self._staff_mode(self._clock)
+        self._core_ready = True
+        self.window.render(self.kiosk.view())
 
     # --- staff mode (issue 6) --------------------------------------------------------------
     def _staff_mode(self, clock: Clock) -> StaffMode:
@@ -107,13 +129,15 @@ class KioskApp:
         if not available and self.recognizer is not None:
             log.warning("voice commands off (touch only): %s", self.recognizer.reason)
         self.window.set_voice_input(available)
-        self.window.render(self.kiosk.view())
+        if self._core_ready:
+            self.window.render(self.kiosk.view())
 
     def _heard(self, recognition: Recognition) -> None:
         commands = tuple(self._active_grammar.match(recognition.text))
         self.send(Heard(recognition.text, commands, recognition.confident))
 
     def send(self, intent: object) -> None:
+        self.start_core()  # a touch that beats the deferred start-up still counts
         self.dispatch(self.kiosk.handle(intent))  # type: ignore[arg-type]
 
     def dispatch(self, actions: Sequence[Action]) -> None:
@@ -142,8 +166,9 @@ class KioskApp:
 
     def close(self) -> None:
         self.timer.stop()
-        self.kiosk.close()
-        self.store.close()
+        if self._core_ready:
+            self.kiosk.close()
+            self.store.close()
         for device in (self.speaker, self.recognizer):
             if device is not None:
                 device.close()
@@ -180,13 +205,16 @@ def run(settings: Settings, windowed: bool = False) -> int:
         print(f"Screenshots: {index}")
         return 0
     qt = _application()
-    kiosk_app = KioskApp(settings, SystemClock(), speaker=_speaker(settings), recognizer=VoskRecognizer(settings.vosk_model_dir))
+    kiosk_app = KioskApp(
+        settings, SystemClock(), speaker=_speaker(settings), recognizer=VoskRecognizer(settings.vosk_model_dir), defer_core=True
+    )
     if windowed:
         kiosk_app.window.resize(1280, 800)
         kiosk_app.window.show()
     else:
         kiosk_app.window.showFullScreen()
     kiosk_app.timer.start()
+    QTimer.singleShot(0, kiosk_app.start_core)  # after the attract screen is painted
     QTimer.singleShot(0, kiosk_app.start_voice)  # the model loads after the first paint
     try:
         return qt.exec()

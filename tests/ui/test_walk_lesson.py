@@ -1,6 +1,8 @@
 """A citizen walks the VNeID activation lesson by touching the simulated phone and keyboard."""
+from conftest import Driver
 from PySide6.QtWidgets import QLabel
 
+from kiosk.app import KioskApp
 from kiosk.vietnamese_input import keystrokes
 from kiosk.walkthrough import answer_text
 from ui import texts
@@ -96,3 +98,14 @@ def test_a_password_can_be_shown_and_hidden_while_typing(driver):
     assert driver.button("el:new-password").text() == "Lan@|"
     driver.click("el:new-password:show")
     assert driver.button("el:new-password").text() == "••••|"
+
+
+def test_deferred_start_up_still_answers_the_first_touch(qtbot, settings, clock):
+    """`hocvuso run` paints the attract screen before loading lessons; an early tap must work."""
+    kiosk_app = KioskApp(settings, clock, defer_core=True)
+    qtbot.addWidget(kiosk_app.window)
+    kiosk_app.window.show()
+    assert texts.ATTRACT_CALL in Driver(qtbot, kiosk_app).visible_texts()
+    Driver(qtbot, kiosk_app).click("start")
+    assert texts.MENU_TITLE in Driver(qtbot, kiosk_app).visible_texts()
+    kiosk_app.close()
