@@ -211,7 +211,8 @@ def run(settings: Settings, windowed: bool = False) -> int:
     if windowed:
         kiosk_app.window.resize(1280, 800)
         kiosk_app.window.show()
-    else:
+    else:  # the size too, for sessions with no window manager to honour full-screen (cage, bare X)
+        kiosk_app.window.setGeometry(qt.primaryScreen().geometry())
         kiosk_app.window.showFullScreen()
     kiosk_app.timer.start()
     QTimer.singleShot(0, kiosk_app.start_core)  # after the attract screen is painted
