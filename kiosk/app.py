@@ -9,6 +9,7 @@ import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,27 +23,20 @@ from kiosk.actions import (
     Speak,
     StopSpeech,
 )
-from kiosk.bundles import find_bundles, open_store
 from kiosk.clock import Clock, ManualClock, SystemClock
-from kiosk.flow import Kiosk
 from kiosk.intents import EndSession, Heard
-from kiosk.packs import load_packs, pack_dirs
-from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
-from kiosk.staff_figures import all_figures
-from kiosk.staff_pin import StaffAuth
-from kiosk.tour import tour
 from kiosk.views import AttractView, KioskView
 from ui import texts
 from ui.main_window import KioskWindow
-from ui.staff import StaffMode, StaffServices
 from ui.theme import load_font, screen_dpi
 from ui.voice_bridge import VoiceBridge
-from voice.doctor import voice_checks
 from voice.grammar import CommandGrammar
 from voice.recognizer import Recognition, Recognizer
 from voice.speaker import Speaker
-from voice.vosk_recognizer import VoskRecognizer
+
+if TYPE_CHECKING:  # the core and staff modules load after the first paint (see start_core)
+    from ui.staff import StaffMode
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +78,10 @@ class KioskApp:
         calls it just after the attract screen is painted, so the screen comes up sooner."""
         if self._core_ready:
             return
+        from kiosk.flow import Kiosk
+        from kiosk.packs import load_packs, pack_dirs
+        from kiosk.progress import ProgressStore
+
         self.store = ProgressStore.open(self.settings.database)
         packs, self.refused_packs = load_packs(pack_dirs(self.settings))
         self.kiosk = Kiosk(packs, self.store, self.settings, self._clock, self._rng)
@@ -94,6 +92,12 @@ class KioskApp:
     # --- staff mode (issue 6) --------------------------------------------------------------
     def _staff_mode(self, clock: Clock) -> StaffMode:
         """The hidden staff corner and panel; the citizen idle clock rests while it is open."""
+        from kiosk.bundles import find_bundles, open_store
+        from kiosk.staff_figures import all_figures
+        from kiosk.staff_pin import StaffAuth
+        from ui.staff import StaffMode, StaffServices
+        from voice.doctor import voice_checks
+
         titles = {lesson.id: lesson.title for pack in self.kiosk.packs for lesson in pack.lessons}
         was_running: list[bool] = []
 
@@ -204,6 +208,8 @@ def run(settings: Settings, windowed: bool = False) -> int:
         index = screenshots(settings, settings.data_dir / "screenshots", sizes=TOUR_SIZES[:1], text_sizes=("normal",))
         print(f"Screenshots: {index}")
         return 0
+    from voice.vosk_recognizer import VoskRecognizer
+
     qt = _application()
     kiosk_app = KioskApp(
         settings, SystemClock(), speaker=_speaker(settings), recognizer=VoskRecognizer(settings.vosk_model_dir), defer_core=True
@@ -244,6 +250,8 @@ def screenshots(
 
 
 def _tour_at(settings: Settings, out_dir: Path, width: int, height: int, text_size: str) -> list[tuple[str, str]]:
+    from kiosk.tour import tour
+
     clock = ManualClock()
     tour_settings = Settings(**{**settings.__dict__, "db_path": out_dir / ".tour.db"})
     kiosk_app = KioskApp(tour_settings, clock, random.Random(1))
