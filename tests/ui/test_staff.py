@@ -95,10 +95,10 @@ def test_backoff_shows_the_wait(driver, staff, settings) -> None:
     assert not driver.button("pin:1").isEnabled()
 
 
-def test_figures_show_todays_lessons_with_a_chart(driver, staff, settings, kiosk_app) -> None:
+def test_figures_show_todays_lessons_with_a_chart(driver, staff, settings, kiosk_app, clock) -> None:
     driver.click("start")
     lesson = kiosk_app.kiosk.packs[0].lessons[0]
-    store, now = kiosk_app.store, datetime.datetime.now(datetime.UTC)
+    store, now = kiosk_app.store, clock.now()  # the kiosk's own clock, not the machine's
     visit = store.start_visit("kiosk-01", now)
     store.lesson_started(visit, lesson.id, now)
     store.lesson_completed(visit, lesson.id, now)
