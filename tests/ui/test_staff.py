@@ -33,12 +33,17 @@ def hold_corner(driver: Driver, staff) -> None:
     settle()
 
 
+def wait_for_worker(driver: Driver, staff, timeout_ms: int = 5000) -> None:
+    """Let the staff panel's background job (PIN check, install, rollback) finish."""
+    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy, timeout=timeout_ms)
+    settle()
+
+
 def type_pin(driver: Driver, staff, pin: str) -> None:
     for digit in pin:
         driver.click(f"pin:{digit}")
     driver.click("pin:enter")
-    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
-    settle()
+    wait_for_worker(driver, staff)
 
 
 def message(driver: Driver, name: str) -> str:
@@ -135,8 +140,7 @@ def test_rollback_with_nothing_to_roll_back_says_so(driver, staff, settings) -> 
     unlock(driver, staff, settings)
     driver.click("staff:rollback")
     driver.click("confirm:yes")
-    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
-    settle()
+    wait_for_worker(driver, staff)
     assert message(driver, "staffMessage").startswith("Không có bản bài học trước để khôi phục.")
 
 
@@ -150,8 +154,7 @@ def test_update_without_usb_stick_says_what_to_do(driver, staff, settings) -> No
 def test_device_check_lists_each_part(driver, staff, settings) -> None:
     unlock(driver, staff, settings)
     driver.click("staff:devices")
-    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
-    settle()
+    wait_for_worker(driver, staff)
     for name in texts.CHECK_NAMES:
         row = message(driver, f"check:{name}")
         assert row.startswith(("✓ ", "✗ ")) and texts.CHECK_NAMES[name] in row
@@ -182,21 +185,18 @@ def test_usb_update_installs_a_signed_bundle_and_rollback_undoes_it(driver, staf
     driver.click("bundle:0")
     assert texts.INSTALL_CONFIRM.format(name="bai-hoc.hvsbundle") in driver.visible_texts()
     driver.click("confirm:yes")
-    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy, timeout=60_000)
-    settle()
+    wait_for_worker(driver, staff, timeout_ms=60_000)
     installed = message(driver, "staffMessage")
     assert installed.startswith("Đã cài xong bộ bài học") and "phiên bản 2" in installed
     assert installed.endswith(texts.NEXT_START)
     driver.click("staff:update")
     driver.click("bundle:0")
     driver.click("confirm:yes")  # the same bundle again is refused, in words
-    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy, timeout=60_000)
-    settle()
+    wait_for_worker(driver, staff, timeout_ms=60_000)
     assert "đã được cài trên trạm rồi" in message(driver, "staffMessage")
     driver.click("staff:rollback")
     driver.click("confirm:yes")
-    driver.qtbot.waitUntil(lambda: not staff.overlay.worker.busy)
-    settle()
+    wait_for_worker(driver, staff)
     assert message(driver, "staffMessage").startswith("Đã khôi phục")
 
 
