@@ -72,9 +72,11 @@ class KioskWindow(QWidget):
         key: tuple[object, ...] = (view.session, type(page).__name__, look, self._voice_input)
         if isinstance(page, LessonView):
             key += (page.lesson_id,)
+        elif isinstance(page, MenuView | CompletionView):
+            key += (page,)  # frozen views: rebuilt only when what they show changes
         if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
             self._page.show_view(page)
-        elif key != self._page_key or isinstance(page, MenuView):
+        elif key != self._page_key:
             self._replace_page(self._build(look, page))
             self._page_key = key
         if isinstance(self._page, LessonPage):
