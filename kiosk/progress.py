@@ -1,6 +1,11 @@
 """Anonymous learning progress in SQLite (sqlite-utils), after Kolibri's logger model:
 a visit per citizen session, an attempt per step action, a summary per lesson per visit.
 
+Schema v2 adds `outbox` (xAPI statements waiting for the LRS, written in the same
+transaction as the progress they describe), `slips` (practice-slip codes that resume a
+visit's unfinished lessons) and `attempt_rollups` (attempts older than the retention
+period, counted per UTC day, lesson, step and outcome).
+
 Nothing personal is stored: ids are random, and no typed text is ever written.
 Every write is its own transaction in WAL mode with synchronous=FULL, so a power cut
 loses no step whose write returned.
@@ -8,11 +13,13 @@ loses no step whose write returned.
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 
 import sqlite_utils
 
@@ -20,7 +27,15 @@ from kiosk.lesson_session import Attempt
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+class StatementMaker(Protocol):
+    """Turns finished progress into xAPI statements (dicts with an "id"); see kiosk/xapi."""
+
+    def lesson_completed(self, visit: dict[str, Any], summary: dict[str, Any]) -> list[dict[str, Any]]: ...
+
+    def visit_ended(self, visit: dict[str, Any], summaries: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -50,7 +65,34 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _create_v1}
+def _create_v2(db: sqlite_utils.Database) -> None:
+    db["outbox"].create(
+        {
+            "id": str,  # the statement id: resending it is idempotent at the LRS
+            "statement": str,  # JSON
+            "created_at": str,
+            "tries": int,
+            "next_try_at": str,  # NULL: as soon as the network is up
+            "sent_at": str,  # NULL until the LRS accepted it
+            "rejected_at": str,  # set aside: the LRS refused it as invalid
+            "rejected_reason": str,
+        },
+        pk="id",
+        defaults={"tries": 0},
+    )
+    db["outbox"].create_index(["sent_at", "rejected_at"])
+    db["slips"].create(
+        {"code": str, "visit_id": str, "created_at": str},
+        pk="code",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["attempt_rollups"].create(
+        {"day": str, "lesson_id": str, "step_id": str, "outcome": str, "count": int},
+        pk=("day", "lesson_id", "step_id", "outcome"),
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _create_v1, 2: _create_v2}
 
 
 class ProgressStore:
@@ -58,6 +100,7 @@ class ProgressStore:
         self.db = db
         self.path = path
         self.notice = notice  # for staff: what went wrong with the file, in Vietnamese
+        self.statements: StatementMaker | None = None  # set by the app when xAPI is on
 
     @classmethod
     def open(cls, path: Path) -> ProgressStore:
@@ -91,6 +134,10 @@ class ProgressStore:
     def end_visit(self, visit_id: str, at: datetime.datetime, reason: str) -> None:
         with self.db.atomic():
             self.db["visits"].update(visit_id, {"ended_at": _iso(at), "end_reason": reason})
+            if self.statements is not None:
+                visit = self.db["visits"].get(visit_id)
+                summaries = list(self.db["lesson_summaries"].rows_where("visit_id = ?", [visit_id]))
+                self._enqueue(self.statements.visit_ended(visit, summaries), at)
 
     def lesson_started(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
         with self.db.atomic():
@@ -127,6 +174,17 @@ class ProgressStore:
                 (visit_id, lesson_id),
                 {"status": "completed", "completed_at": _iso(at), "seconds": (at - started).total_seconds()},
             )
+            if self.statements is not None:
+                visit = self.db["visits"].get(visit_id)
+                summary = self.db["lesson_summaries"].get((visit_id, lesson_id))
+                self._enqueue(self.statements.lesson_completed(visit, summary), at)
+
+    def _enqueue(self, statements: list[dict[str, Any]], at: datetime.datetime) -> None:
+        """Add statements to the outbox; the caller holds the progress transaction."""
+        self.db["outbox"].insert_all(
+            {"id": st["id"], "statement": json.dumps(st, ensure_ascii=False), "created_at": _iso(at), "tries": 0}
+            for st in statements
+        )
 
 
 def _iso(at: datetime.datetime) -> str:

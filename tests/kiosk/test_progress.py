@@ -1,6 +1,8 @@
 import datetime
 import sqlite3
 
+import pytest
+
 from kiosk.intents import OpenLesson, Touched
 from kiosk.lesson_session import Attempt
 from kiosk.progress import SCHEMA_VERSION, ProgressStore
@@ -63,3 +65,61 @@ def test_nothing_a_citizen_types_is_stored(kiosk, store):
     assert set(typed) == {"cccd", "phone", "otp-field"}
     dump = "\n".join(store.db.conn.iterdump())
     assert not any(value in dump for value in typed.values())
+
+
+def test_a_version_1_database_is_migrated_keeping_its_visits(tmp_path):
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "INSERT INTO meta VALUES ('schema_version', '1');"
+        "CREATE TABLE visits (id TEXT PRIMARY KEY, kiosk_id TEXT, started_at TEXT, ended_at TEXT, end_reason TEXT);"
+        "INSERT INTO visits (id, kiosk_id, started_at) VALUES ('old', 'kiosk-01', '2026-01-01T08:00:00+00:00');"
+        "CREATE TABLE attempts (id INTEGER PRIMARY KEY, visit_id TEXT, lesson_id TEXT, step_id TEXT,"
+        " step_index INTEGER, outcome TEXT, at TEXT);"
+        "CREATE TABLE lesson_summaries (visit_id TEXT, lesson_id TEXT, status TEXT, started_at TEXT,"
+        " completed_at TEXT, seconds FLOAT, steps_done INTEGER, wrong_count INTEGER, hint_count INTEGER,"
+        " PRIMARY KEY (visit_id, lesson_id));"
+    )
+    conn.close()
+    store = ProgressStore.open(path)
+    assert store.notice == "" and store.db["visits"].count == 1
+    assert {"outbox", "slips", "attempt_rollups"} <= set(store.db.table_names())
+    assert store.db.execute("select value from meta where key='schema_version'").fetchone()[0] == "2"
+
+
+class _Statements:
+    """Records what the store hands over; `fail` makes the maker raise mid-transaction."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+
+    def lesson_completed(self, visit, summary):
+        if self.fail:
+            raise RuntimeError("maker broke")
+        return [{"id": f"lesson-{summary['lesson_id']}", "verb": "completed", "seconds": summary["seconds"]}]
+
+    def visit_ended(self, visit, summaries):
+        return [{"id": f"visit-{visit['id']}", "verb": visit["end_reason"], "lessons": len(summaries)}]
+
+
+def test_finished_lessons_and_visits_reach_the_outbox_with_their_figures(store):
+    store.statements = _Statements()
+    visit = store.start_visit("kiosk-01", AT)
+    store.lesson_started(visit, "lesson", AT)
+    store.lesson_completed(visit, "lesson", AT + datetime.timedelta(minutes=3))
+    store.end_visit(visit, AT + datetime.timedelta(minutes=4), "finished")
+    rows = {row["id"]: row for row in store.db["outbox"].rows}
+    assert set(rows) == {"lesson-lesson", f"visit-{visit}"}
+    assert '"seconds": 180.0' in rows["lesson-lesson"]["statement"]
+    assert rows[f"visit-{visit}"]["sent_at"] is None and rows[f"visit-{visit}"]["tries"] == 0
+
+
+def test_progress_and_its_statement_are_written_together_or_not_at_all(store):
+    store.statements = _Statements(fail=True)
+    visit = store.start_visit("kiosk-01", AT)
+    store.lesson_started(visit, "lesson", AT)
+    with pytest.raises(RuntimeError):
+        store.lesson_completed(visit, "lesson", AT)
+    assert store.db["lesson_summaries"].get((visit, "lesson"))["status"] == "started"
+    assert store.db["outbox"].count == 0
