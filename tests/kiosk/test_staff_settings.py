@@ -1,0 +1,56 @@
+"""Staff overrides: stored atomically in the data folder, read back as their own settings layer."""
+from __future__ import annotations
+
+import pytest
+
+from kiosk.settings import MIN_IDLE_GRACE_S, load_settings
+from kiosk.staff_settings import overrides_path, read_overrides, save_override
+
+
+def test_a_saved_change_survives_a_restart_and_sits_between_file_and_environment(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    config = tmp_path / "kiosk.toml"
+    config.write_text('text_size = "normal"\nspeech_rate = 140\nkiosk_id = "from-file"\n', encoding="utf-8")
+    save_override(data, "text_size", "large")
+    save_override(data, "commune", 'Phường "Tân" Phú')
+    settings = load_settings(config)  # HOCVUSO_DATA_DIR points at tmp_path/data (tests/conftest.py)
+    assert settings.text_size == "large" and settings.commune == 'Phường "Tân" Phú'
+    assert settings.speech_rate == 140 and settings.kiosk_id == "from-file"
+    monkeypatch.setenv("HOCVUSO_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert load_settings(config).text_size == "normal"  # the overrides live in the data folder in use
+
+
+def test_the_data_folder_from_the_config_file_holds_the_overrides(tmp_path, monkeypatch):
+    monkeypatch.delenv("HOCVUSO_DATA_DIR")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'data_dir = "{tmp_path / "var"}"\n', encoding="utf-8")
+    save_override(tmp_path / "var", "voice_region", "south")
+    assert load_settings(config).voice_region == "south"
+
+
+def test_each_change_keeps_the_others_and_leaves_no_temp_file(tmp_path):
+    save_override(tmp_path, "speech_rate", 170)
+    assert save_override(tmp_path, "volume", 0.7) == {"speech_rate": 170, "volume": 0.7}
+    assert [p.name for p in tmp_path.iterdir()] == ["staff-settings.toml"]
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("idle_grace_s", MIN_IDLE_GRACE_S - 1), ("text_size", "huge"), ("volume", 2.0), ("kiosk_id", "x"), ("speech_rate", True),
+])
+def test_values_staff_may_not_set_are_refused(tmp_path, key, value):
+    with pytest.raises(ValueError, match=key if key != "kiosk_id" else "not a setting"):
+        save_override(tmp_path, key, value)
+    assert not overrides_path(tmp_path).exists()
+
+
+@pytest.mark.parametrize("text", ["speech_rate = \n", 'kiosk_id = "x"\n', "idle_grace_s = 1\n", "\udcff"])
+def test_a_corrupt_file_is_ignored_with_a_reason_and_never_stops_the_kiosk(tmp_path, caplog, text):
+    data = tmp_path / "data"
+    data.mkdir()
+    overrides_path(data).write_bytes(text.encode("utf-8", "surrogateescape"))
+    result = read_overrides(data)
+    assert result.values == {} and "staff-settings.toml" in result.problem
+    assert "staff-settings.toml" in caplog.text
+    assert load_settings(tmp_path / "none.toml").idle_grace_s == 30
+    save_override(data, "text_size", "large")  # the next change writes a good file
+    assert read_overrides(data).values == {"text_size": "large"}
