@@ -1,7 +1,8 @@
 """Kiosk settings and paths: defaults that need no file, a TOML file that overrides them,
-then environment variables and command-line options that override both.
+what staff changed in the staff panel, then environment variables and command-line options.
 
-Precedence (last wins): defaults < TOML file < HOCVUSO_* environment < CLI options.
+Precedence (last wins): defaults < TOML file < staff overrides (data_dir/staff-settings.toml,
+see kiosk.staff_settings; only the settings staff may change) < HOCVUSO_* environment < CLI options.
 Nothing is read at import time; call `load_settings()`.
 """
 from __future__ import annotations
@@ -81,11 +82,18 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
         log.info("settings read from %s", path)
-    for env, key in _ENV.items():
-        if os.environ.get(env):
-            values[key] = os.environ[env]
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    later = {key: os.environ[env] for env, key in _ENV.items() if os.environ.get(env)}
+    later.update({k: v for k, v in overrides.items() if v is not None})
+    data_dir = later.get("data_dir", values.get("data_dir"))
+    values.update(_staff_overrides(Path(data_dir).expanduser() if data_dir else Settings().data_dir))
+    values.update(later)
     return _coerce(values, path)
+
+
+def _staff_overrides(data_dir: Path) -> dict[str, Any]:
+    from kiosk.staff_settings import read_overrides  # it imports this module
+
+    return read_overrides(data_dir).values
 
 
 def _coerce(values: dict[str, Any], source: Path) -> Settings:
