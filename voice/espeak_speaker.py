@@ -11,7 +11,7 @@ from voice.normalise import normalise
 from voice.playback import AudioOutput, Player, detect_output
 from voice.renderer import BACKGROUND, URGENT, VOICE_IDS, SpeechRenderer
 from voice.speaker import (
-    STATUS_NO_DEVICE, STATUS_NO_VOICE, STATUS_OK, Region, check_region, clamp_volume, slow_rate,
+    STATUS_NO_DEVICE, STATUS_NO_VOICE, STATUS_OK, Region, check_region, clamp_rate, clamp_volume, slow_rate,
 )
 from voice.wav_cache import WavCache
 
@@ -37,7 +37,7 @@ class EspeakSpeaker:
         env: Mapping[str, str] | None = None,
     ) -> None:
         self._region = check_region(region)
-        self.rate = rate
+        self.rate = clamp_rate(rate)
         self._volume = clamp_volume(volume)
         found = detect_output(env) if output is _DETECT else output
         self.output: AudioOutput | None = found  # type: ignore[assignment]
@@ -106,6 +106,9 @@ class EspeakSpeaker:
 
     def set_voice(self, region: Region) -> None:
         self._region = check_region(region)
+
+    def set_rate(self, rate: int) -> None:
+        self.rate = clamp_rate(rate)
 
     def close(self) -> None:
         with self._lock:

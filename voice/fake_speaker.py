@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from voice.normalise import normalise
-from voice.speaker import STATUS_NO_DEVICE, STATUS_OK, Region, check_region, clamp_volume
+from voice.speaker import STATUS_NO_DEVICE, STATUS_OK, Region, check_region, clamp_rate, clamp_volume
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class Utterance:
     slow: bool
     region: Region
     volume: float
+    rate: int = 150
 
 
 class FakeSpeaker:
@@ -23,6 +24,7 @@ class FakeSpeaker:
         self._available = available
         self._region = check_region(region)
         self._volume = clamp_volume(volume)
+        self.rate = 150
         self._speaking = False
         self.closed = False
         self.spoken: list[Utterance] = []
@@ -53,7 +55,7 @@ class FakeSpeaker:
         self._speaking = False
         if not self.available or not normalise(text):
             return
-        self.spoken.append(Utterance(text, slow, self._region, self._volume))
+        self.spoken.append(Utterance(text, slow, self._region, self._volume, self.rate))
         self._speaking = True
 
     def finish(self) -> None:
@@ -73,6 +75,9 @@ class FakeSpeaker:
 
     def set_voice(self, region: Region) -> None:
         self._region = check_region(region)
+
+    def set_rate(self, rate: int) -> None:
+        self.rate = clamp_rate(rate)
 
     def close(self) -> None:
         self.stop()

@@ -39,6 +39,10 @@ class Speaker(Protocol):
     def volume(self) -> float:
         """Playback volume, 0.0–1.0."""
 
+    @property
+    def rate(self) -> int:
+        """Speaking speed in words per minute."""
+
     def speak(self, text: str, *, slow: bool = False) -> None:
         """Stop what is playing and speak `text` (at the slow rate if `slow`). Never blocks."""
 
@@ -54,6 +58,9 @@ class Speaker(Protocol):
     def set_voice(self, region: Region) -> None:
         """Choose the northern or southern Vietnamese voice; ValueError for any other region."""
 
+    def set_rate(self, rate: int) -> None:
+        """Speaking speed in words per minute (at least MIN_RATE); applies from the next utterance."""
+
     def close(self) -> None:
         """Stop speaking and release threads and processes; safe to call twice."""
 
@@ -67,6 +74,10 @@ def check_region(region: str) -> Region:
     if region not in REGIONS:
         raise ValueError(f"voice region must be one of {REGIONS}, not {region!r}")
     return region  # type: ignore[return-value]
+
+
+def clamp_rate(rate: int) -> int:
+    return max(MIN_RATE, int(rate))
 
 
 def clamp_volume(volume: float) -> float:

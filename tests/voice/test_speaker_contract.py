@@ -9,7 +9,7 @@ import pytest
 from voice.espeak_speaker import EspeakSpeaker
 from voice.fake_speaker import FakeSpeaker
 from voice.null_sink import NullSinkServer
-from voice.speaker import STATUS_NO_DEVICE, STATUS_NO_VOICE, STATUS_OK, Speaker
+from voice.speaker import MIN_RATE, STATUS_NO_DEVICE, STATUS_NO_VOICE, STATUS_OK, Speaker
 
 Maker = Callable[[Path], Speaker]
 
@@ -74,6 +74,13 @@ def test_voice_region_is_checked(speaker: Speaker) -> None:
     speaker.set_voice("north")
     with pytest.raises(ValueError):
         speaker.set_voice("west")  # type: ignore[arg-type]
+
+
+def test_rate_is_kept_at_or_above_the_minimum(speaker: Speaker) -> None:
+    speaker.set_rate(170)
+    assert speaker.rate == 170
+    speaker.set_rate(10)
+    assert speaker.rate == MIN_RATE
 
 
 def test_close_twice_then_silent(speaker: Speaker) -> None:
