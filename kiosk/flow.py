@@ -38,8 +38,8 @@ class Kiosk:
         clock: Clock,
         rng: random.Random | None = None,
     ) -> None:
-        self._packs = tuple(packs)
-        self._lessons = {lesson.id: lesson for pack in self._packs for lesson in pack.lessons}
+        self._next_packs: tuple[Pack, ...] | None = tuple(packs)
+        self._switch_packs()
         self._store = store
         self._settings = settings
         self._clock = clock
@@ -62,6 +62,21 @@ class Kiosk:
     @property
     def idle_warning_s(self) -> float:
         return self._idle.warning_after_s
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Staff changed settings: idle times count from now on; the default text size shows
+        at once when nobody is learning, else from the next citizen."""
+        self._settings = settings
+        self._idle.warning_after_s, self._idle.grace_s = settings.idle_warning_s, settings.idle_grace_s
+        if not self._visit:
+            self._text_size = settings.text_size
+
+    def replace_packs(self, packs: Sequence[Pack]) -> None:
+        """New lessons (a USB update or a rollback): at once when nobody is learning, else from
+        the next citizen, so nobody loses the lesson they are in."""
+        self._next_packs = tuple(packs)
+        if not self._visit:
+            self._switch_packs()
 
     def view(self) -> KioskView:
         page_view: AttractView | MenuView | CompletionView | LessonView
@@ -150,6 +165,11 @@ class Kiosk:
         self._listening = False
         self._heard = ""
 
+    def _switch_packs(self) -> None:
+        if self._next_packs is not None:
+            self._packs, self._next_packs = self._next_packs, None
+            self._lessons = {lesson.id: lesson for pack in self._packs for lesson in pack.lessons}
+
     def _show(self) -> Show:
         return Show(self.view())
 
@@ -162,6 +182,7 @@ class Kiosk:
         visit = self._visit
         self._write(lambda: self._store.end_visit(visit, self._clock.now(), reason))
         self._reset()
+        self._switch_packs()
         self._serial += 1
         return [StopSpeech(), self._show()]
 

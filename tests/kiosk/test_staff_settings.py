@@ -54,3 +54,36 @@ def test_a_corrupt_file_is_ignored_with_a_reason_and_never_stops_the_kiosk(tmp_p
     assert load_settings(tmp_path / "none.toml").idle_grace_s == 30
     save_override(data, "text_size", "large")  # the next change writes a good file
     assert read_overrides(data).values == {"text_size": "large"}
+
+
+def test_new_idle_times_and_text_size_apply_to_the_running_core(kiosk, settings, clock):
+    import dataclasses
+
+    from kiosk.intents import Touched
+    from kiosk.views import AttractView
+
+    kiosk.apply_settings(dataclasses.replace(settings, idle_warning_s=60, idle_grace_s=45, text_size="large"))
+    assert kiosk.view().text_size == "large" and isinstance(kiosk.view().page, AttractView)
+    kiosk.handle(Touched())
+    clock.advance(59)
+    assert kiosk.tick() == []
+    clock.advance(1)
+    kiosk.tick()
+    assert kiosk.view().idle_seconds_left == 45
+
+
+def test_new_packs_wait_until_the_citizen_in_a_lesson_is_done(kiosk, core_pack):
+    import dataclasses
+
+    from kiosk.intents import EndSession, OpenLesson, Touched
+
+    lesson = core_pack.lessons[0]
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson(lesson.id))
+    renamed = dataclasses.replace(core_pack, lessons=(dataclasses.replace(lesson, title="Bài mới"), *core_pack.lessons[1:]))
+    kiosk.replace_packs([renamed])
+    assert kiosk.lesson_session is not None and kiosk.lesson_session.lesson.title == lesson.title
+    kiosk.handle(EndSession())
+    kiosk.handle(Touched())
+    titles = [tile.title for group in kiosk.view().page.topics for tile in group.tiles]
+    assert "Bài mới" in titles and lesson.title not in titles
