@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 MENU_PROMPT = "Mời bác chọn một bài học."
 VOLUME_STEP = 0.1
+OFFLINE = "offline"  # the visit's id while it could not be written
+STORE_FAILING = ("Không ghi được tiến độ học vào ổ đĩa từ {at} (ổ đầy hoặc bị khóa ghi). "
+                 "Trạm vẫn dạy bình thường. Hãy báo cán bộ kỹ thuật.")
+STORE_RECOVERED = "Từ {at}, trạm đã ghi lại được bình thường."
 
 
 class Kiosk:
@@ -46,6 +50,7 @@ class Kiosk:
         self._rng = rng or random.Random()
         self._idle = IdlePolicy(clock, settings.idle_warning_s, settings.idle_grace_s)
         self.store_problem = ""  # for staff, in Vietnamese, when progress could not be written
+        self.store_failing = False  # the last progress write failed
         self._serial = 0
         self._reset()
 
@@ -175,12 +180,12 @@ class Kiosk:
 
     def _start_visit(self) -> list[Action]:
         self._serial += 1
-        self._visit = self._write(lambda: self._store.start_visit(self._settings.kiosk_id, self._clock.now())) or "offline"
+        self._visit, self._visit_started = OFFLINE, self._clock.now()
+        self._write(lambda visit: None)  # records the visit
         return [self._show(), Speak(MENU_PROMPT)]
 
     def _wipe(self, reason: str) -> list[Action]:
-        visit = self._visit
-        self._write(lambda: self._store.end_visit(visit, self._clock.now(), reason))
+        self._write(lambda visit: self._store.end_visit(visit, self._clock.now(), reason))
         self._reset()
         self._switch_packs()
         self._serial += 1
@@ -194,18 +199,17 @@ class Kiosk:
         self._lesson = LessonSession(lesson, self._rng)
         self._completion = None
         self._statuses.setdefault(lesson_id, "started")
-        visit = self._visit
-        self._write(lambda: self._store.lesson_started(visit, lesson_id, self._clock.now()))
+        self._write(lambda visit: self._store.lesson_started(visit, lesson_id, self._clock.now()))
         return [StopSpeech(), self._show(), *self._speech(self._lesson.start()), Prerender(self._lesson.lines())]
 
     def _lesson_result(self, result: Result) -> list[Action]:
         session = self._lesson
         assert session is not None
-        visit, lesson_id = self._visit, session.lesson.id
+        lesson_id = session.lesson.id
         for attempt in result.attempts:
-            self._write(lambda a=attempt: self._store.record(visit, lesson_id, a, self._clock.now()))
+            self._write(lambda visit, a=attempt: self._store.record(visit, lesson_id, a, self._clock.now()))
         if result.finished:
-            self._write(lambda: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
+            self._write(lambda visit: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
             self._statuses[lesson_id] = "completed"
             self._completion = CompletionView(session.lesson.title, session.recap)
             self._lesson = None
@@ -232,11 +236,21 @@ class Kiosk:
                     groups.append(TopicGroup(topic.title, topic.icon, tiles))
         return MenuView(tuple(groups))
 
-    def _write(self, operation: Callable[[], str | None]) -> str | None:
-        """Run a progress write; on a disk or database error keep teaching and tell staff."""
+    def _write(self, operation: Callable[[str], object]) -> None:
+        """Run a progress write for the current visit; on a disk or database error keep teaching
+        and tell staff. A visit begun while writes failed is recorded once they work again, so
+        writing resumes without a restart when the disk has room or is writable again."""
         try:
-            return operation()
+            if self._visit == OFFLINE:
+                self._visit = self._store.start_visit(self._settings.kiosk_id, self._visit_started)
+            operation(self._visit)
         except (sqlite3.Error, OSError) as exc:
             log.error("progress not written: %s", exc)
-            self.store_problem = "Không ghi được tiến độ học vào ổ đĩa (ổ đầy hoặc bị khóa ghi). Kiosk vẫn dạy bình thường."
-            return None
+            if not self.store_failing:
+                at = self._clock.now().astimezone().strftime("%H:%M %d/%m")
+                self.store_failing, self.store_problem = True, STORE_FAILING.format(at=at)
+            return
+        if self.store_failing:
+            log.warning("progress is being written again")
+            at = self._clock.now().astimezone().strftime("%H:%M %d/%m")
+            self.store_failing, self.store_problem = False, f"{self.store_problem} {STORE_RECOVERED.format(at=at)}"
