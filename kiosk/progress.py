@@ -141,15 +141,12 @@ class ProgressStore:
 
     def lesson_started(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
         with self.db.atomic():
-            self.db.execute(
-                "INSERT OR IGNORE INTO lesson_summaries (visit_id, lesson_id, status, started_at, seconds,"
-                " steps_done, wrong_count, hint_count) VALUES (?, ?, 'started', ?, 0, 0, 0, 0)",
-                [visit_id, lesson_id, _iso(at)],
-            )
+            self._summary_exists(visit_id, lesson_id, at)
 
     def record(self, visit_id: str, lesson_id: str, attempt: Attempt, at: datetime.datetime) -> None:
         counter = {"correct": "steps_done", "viewed": "steps_done", "wrong": "wrong_count", "hint": "hint_count"}
         with self.db.atomic():
+            self._summary_exists(visit_id, lesson_id, at)
             self.db["attempts"].insert(
                 {
                     "visit_id": visit_id,
@@ -168,6 +165,7 @@ class ProgressStore:
 
     def lesson_completed(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
         with self.db.atomic():
+            self._summary_exists(visit_id, lesson_id, at)
             row = self.db["lesson_summaries"].get((visit_id, lesson_id))
             started = datetime.datetime.fromisoformat(row["started_at"])
             self.db["lesson_summaries"].update(
@@ -178,6 +176,15 @@ class ProgressStore:
                 visit = self.db["visits"].get(visit_id)
                 summary = self.db["lesson_summaries"].get((visit_id, lesson_id))
                 self._enqueue(self.statements.lesson_completed(visit, summary), at)
+
+    def _summary_exists(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
+        """Start the lesson's summary unless it exists: also when `lesson_started` was lost
+        (disk full, read-only), so later steps of the lesson are still counted."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO lesson_summaries (visit_id, lesson_id, status, started_at, seconds,"
+            " steps_done, wrong_count, hint_count) VALUES (?, ?, 'started', ?, 0, 0, 0, 0)",
+            [visit_id, lesson_id, _iso(at)],
+        )
 
     def _enqueue(self, statements: list[dict[str, Any]], at: datetime.datetime) -> None:
         """Add statements to the outbox; the caller holds the progress transaction."""
