@@ -48,6 +48,7 @@ class Settings:
     lrs_url: str = ""
     lrs_username: str = ""
     lrs_password: str = ""
+    printer: str = ""  # CUPS queue that prints practice slips ("": no printer, the slip is only shown)
 
     @property
     def database(self) -> Path:
