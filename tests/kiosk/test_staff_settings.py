@@ -87,3 +87,14 @@ def test_new_packs_wait_until_the_citizen_in_a_lesson_is_done(kiosk, core_pack):
     kiosk.handle(Touched())
     titles = [tile.title for group in kiosk.view().page.topics for tile in group.tiles]
     assert "Bài mới" in titles and lesson.title not in titles
+
+
+def test_a_few_letters_without_tones_find_the_commune():
+    from content.places import communes
+    from kiosk.staff_settings import matching_places
+
+    names = communes("Đồng Nai")
+    assert "Phường Đồng Xoài" in matching_places("dong xoai", names)
+    assert matching_places("ĐỒNG XOÀI", names) == matching_places("dong xoai", names)
+    assert matching_places("", names) == list(names)
+    assert matching_places("zzz", names) == []

@@ -188,7 +188,7 @@ def test_usb_update_installs_a_signed_bundle_and_rollback_undoes_it(driver, staf
     wait_for_worker(driver, staff, timeout_ms=60_000)
     installed = message(driver, "staffMessage")
     assert installed.startswith("Đã cài xong bộ bài học") and "phiên bản 2" in installed
-    assert installed.endswith(texts.NEXT_START)
+    assert installed.endswith(texts.LESSONS_READY)
     driver.click("staff:update")
     driver.click("bundle:0")
     driver.click("confirm:yes")  # the same bundle again is refused, in words

@@ -67,6 +67,8 @@ class StaffOverlay(QFrame):
 
     def close_staff_mode(self) -> None:
         self.idle_timer.stop()
+        if self.panel is not None:
+            self.panel.stop_tests()  # release the microphone a device test holds
         QApplication.instance().removeEventFilter(self)
         self.parentWidget().removeEventFilter(self)
         self.worker.wait()

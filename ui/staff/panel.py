@@ -12,7 +12,9 @@ from kiosk.bundles import SlotInfo, UpdateError, installed_vi, rolled_back_vi
 from kiosk.staff_figures import PeriodFigures
 from ui.staff import texts
 from ui.staff.chart import BarChart
+from ui.staff.device_check import DeviceCheck
 from ui.staff.services import StaffServices
+from ui.staff.settings_page import SettingsPage
 from ui.staff.worker import Worker
 from ui.style import Look
 from ui.widgets import WrapButton, label, scroll_area
@@ -24,6 +26,9 @@ class StaffPanel(QWidget):
         self._look = look
         self._services = services
         self._worker = worker
+        self._stoppers: list[Callable[[], None]] = []  # end a running device test when the side changes
+        self._settings = SettingsPage(self, look, services)
+        self._devices = DeviceCheck(self, look, services)
         layout = QHBoxLayout(self)
         layout.setSpacing(30)
         column = QVBoxLayout()
@@ -35,7 +40,9 @@ class StaffPanel(QWidget):
             (texts.FIGURES, self._show_figures, "staff:figures"),
             (texts.UPDATE, self._list_bundles, "staff:update"),
             (texts.ROLLBACK, self._ask_rollback, "staff:rollback"),
-            (texts.DEVICE_CHECK, self._check_devices, "staff:devices"),
+            (texts.DEVICE_CHECK, self._devices.open, "staff:devices"),
+            (texts.SETTINGS, self._settings.open, "staff:settings"),
+            # the lead adds "Xuất báo cáo ra USB" (staff:export) here
         ):
             button = WrapButton(text, "primary", look.main_target, action, name)
             column.addWidget(button)
@@ -44,17 +51,19 @@ class StaffPanel(QWidget):
         close = WrapButton(texts.CLOSE, "secondary", look.main_target, on_close, "staff:close")
         column.addWidget(close)
         self._buttons.append(close)
-        side = QWidget()
-        side.setLayout(column)
-        side.setFixedWidth(look.px(95))
-        layout.addWidget(side)
+        self._side = QWidget()
+        self._side.setLayout(column)
+        self._side.setFixedWidth(look.px(95))
+        layout.addWidget(self._side)
         self._area = scroll_area()
         layout.addWidget(self._area, 1)
-        self._show([label(texts.CHOOSE, "instruction")])
+        self.show_widgets([label(texts.CHOOSE, "instruction")])
 
     # --- the right-hand side ---------------------------------------------------------------
-    def _show(self, widgets: Sequence[QWidget]) -> None:
+    def show_widgets(self, widgets: Sequence[QWidget]) -> None:
         """Replace the right-hand side (the scroll area deletes what was there)."""
+        self.stop_tests()
+        self._side.show()
         content = _Column()
         rows = QVBoxLayout(content)
         rows.setSpacing(16)
@@ -63,25 +72,50 @@ class StaffPanel(QWidget):
         rows.addStretch(1)
         self._area.setWidget(content)
 
-    def _say(self, text: str, kind: str = "info") -> None:
+    def show_page(self, page: QWidget, wide: bool = False) -> None:
+        """Replace the right-hand side with a page that fills it (a list that scrolls by itself);
+        `wide` pages (with the keyboard) also cover the buttons on the left until the next page."""
+        self.stop_tests()
+        self._side.setVisible(not wide)
+        self._area.setWidget(page)
+
+    def add_stopper(self, stop: Callable[[], None]) -> None:
+        self._stoppers.append(stop)
+
+    def stop_tests(self) -> None:
+        """Release the microphone or speaker a device test holds (also when staff mode closes)."""
+        stoppers, self._stoppers = self._stoppers, []
+        for stop in stoppers:
+            stop()
+
+    @property
+    def worker(self) -> Worker:
+        return self._worker
+
+    @staticmethod
+    def banner(text: str, kind: str = "info") -> QWidget:
+        """What happened (or what to do), in a coloured box: kind is info, success or error."""
         message = label(text)
         message.setObjectName("staffMessage")
         message.setProperty("banner", kind)
-        self._show([message])
+        return message
 
-    def _confirm(self, question: str, action: Callable[[], None]) -> None:
+    def say(self, text: str, kind: str = "info") -> None:
+        self.show_widgets([self.banner(text, kind)])
+
+    def confirm(self, question: str, action: Callable[[], None]) -> None:
         row = QWidget()
         buttons = QHBoxLayout(row)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(30)
         buttons.addWidget(WrapButton(texts.YES, "primary", self._look.main_target, action, "confirm:yes"))
         buttons.addWidget(WrapButton(texts.NO, "secondary", self._look.main_target,
-                                     lambda: self._say(texts.CANCELLED), "confirm:no"))
-        self._show([label(question, "instruction"), row])
+                                     lambda: self.say(texts.CANCELLED), "confirm:no"))
+        self.show_widgets([label(question, "instruction"), row])
 
-    def _run(self, waiting: str, call: Callable[[], object], done: Callable[[object], None]) -> None:
+    def run_job(self, waiting: str, call: Callable[[], object], done: Callable[[object], None]) -> None:
         """`call` off the UI thread; the buttons rest until `done` has the answer."""
-        self._say(waiting)
+        self.say(waiting)
         self._set_buttons(False)
 
         def finish(result: object) -> None:
@@ -96,26 +130,26 @@ class StaffPanel(QWidget):
 
     def _outcome(self, result: object, success: Callable[[object], str]) -> None:
         if isinstance(result, UpdateError):
-            self._say(result.message_vi, "error")
+            self.say(result.message_vi, "error")
         elif isinstance(result, Exception):
-            self._say(texts.FAILED, "error")
+            self.say(texts.FAILED, "error")
         else:
-            self._say(success(result), "success")
+            self.say(success(result), "success")
 
     # --- actions ---------------------------------------------------------------------------
     def _ask_end(self) -> None:
-        self._confirm(texts.END_CONFIRM, self._end)
+        self.confirm(texts.END_CONFIRM, self._end)
 
     def _end(self) -> None:
         self._services.end_session()
-        self._say(texts.END_DONE, "success")
+        self.say(texts.END_DONE, "success")
 
     def _show_figures(self) -> None:
         widgets: list[QWidget] = []
         for period in self._services.figures():
             widgets += self._period(period)
         widgets.append(label(texts.LEGEND, "muted"))
-        self._show(widgets)
+        self.show_widgets(widgets)
 
     def _period(self, period: PeriodFigures) -> list[QWidget]:
         lines = [texts.SESSIONS.format(n=period.sessions),
@@ -135,49 +169,36 @@ class StaffPanel(QWidget):
     def _list_bundles(self) -> None:
         bundles = self._services.find_bundles()
         if not bundles:
-            self._say(texts.NO_BUNDLES, "error")
+            self.say(texts.NO_BUNDLES, "error")
             return
         choices: list[QWidget] = [label(texts.PICK_BUNDLE, "instruction")]
         for index, path in enumerate(bundles):
             choices.append(WrapButton(path.name, "tile", self._look.main_target,
                                       lambda p=path: self._ask_install(p), f"bundle:{index}"))
-        self._show(choices)
+        self.show_widgets(choices)
 
     def _ask_install(self, path: Path) -> None:
-        self._confirm(texts.INSTALL_CONFIRM.format(name=path.name), lambda: self._install(path))
+        self.confirm(texts.INSTALL_CONFIRM.format(name=path.name), lambda: self._install(path))
 
     def _install(self, path: Path) -> None:
-        self._run(texts.INSTALLING, lambda: self._services.pack_store().install(path),
-                  lambda result: self._outcome(
-                      result, lambda info: f"{installed_vi(info)} {texts.NEXT_START}"))  # type: ignore[arg-type]
+        self.run_job(texts.INSTALLING, lambda: self._services.pack_store().install(path),
+                     lambda result: self._outcome(result, self._installed))
+
+    def _installed(self, info: object) -> str:
+        self._services.packs_changed()
+        return f"{installed_vi(info)} {texts.LESSONS_READY}"  # type: ignore[arg-type]
 
     def _ask_rollback(self) -> None:
-        self._confirm(texts.ROLLBACK_CONFIRM, self._rollback)
+        self.confirm(texts.ROLLBACK_CONFIRM, self._rollback)
 
     def _rollback(self) -> None:
-        self._run(texts.WORKING, lambda: self._services.pack_store().rollback(),
+        self.run_job(texts.WORKING, lambda: self._services.pack_store().rollback(),
                   lambda result: self._outcome(result, self._rolled_back))
 
-    @staticmethod
-    def _rolled_back(info: object) -> str:
+    def _rolled_back(self, info: object) -> str:
         assert info is None or isinstance(info, SlotInfo)
-        return f"{rolled_back_vi(info)} {texts.NEXT_START}"
-
-    def _check_devices(self) -> None:
-        self._run(texts.CHECKING_DEVICES, lambda: list(self._services.device_checks()), self._checked)
-
-    def _checked(self, result: object) -> None:
-        if isinstance(result, Exception):
-            self._say(texts.FAILED, "error")
-            return
-        rows: list[QWidget] = []
-        for check in result:  # type: ignore[attr-defined]
-            line = texts.CHECK_OK if check.ok else texts.CHECK_BAD
-            row = label(line.format(name=texts.CHECK_NAMES.get(check.name, check.name), message=check.message))
-            row.setObjectName(f"check:{check.name}")
-            row.setProperty("banner", "success" if check.ok else "error")
-            rows.append(row)
-        self._show(rows)
+        self._services.packs_changed()
+        return f"{rolled_back_vi(info)} {texts.LESSONS_READY}"
 
 
 class _Column(QWidget):

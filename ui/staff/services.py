@@ -6,9 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.bundles import PackStore
+from kiosk.settings import Settings
 from kiosk.staff_figures import PeriodFigures
 from kiosk.staff_pin import StaffAuth
+from voice.audio_source import AudioSource
 from voice.doctor import Check
+from voice.recognizer import Recognizer
+from voice.speaker import Speaker
 
 
 @dataclass(frozen=True)
@@ -20,5 +24,12 @@ class StaffServices:
     pack_store: Callable[[], PackStore]
     find_bundles: Callable[[], Sequence[Path]]
     device_checks: Callable[[], Sequence[Check]]
+    settings: Callable[[], Settings]  # what the kiosk runs with now
+    change_setting: Callable[[str, object], Settings]  # store and apply one staff change; ValueError/OSError
+    settings_notice: Callable[[], str] = lambda: ""  # e.g. the overrides file was broken and ignored
+    packs_changed: Callable[[], None] = lambda: None  # after an install or rollback: load the new lessons
+    speaker: Speaker | None = None  # None: the kiosk runs without speech
+    microphone: Callable[[], AudioSource | None] = lambda: None  # opens the microphone, None if there is none
+    recognizer: Recognizer | None = None
     opened: Callable[[], None] = lambda: None  # e.g. pause the citizen idle clock
     closed: Callable[[], None] = lambda: None
