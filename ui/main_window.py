@@ -49,6 +49,11 @@ class KioskWindow(QWidget):
         assert self._look is not None, "render() sets the look"
         return self._look
 
+    def set_kiosk_name(self, name: str) -> None:
+        """The name on the attract screen (staff changed it); shows from the next render."""
+        self._kiosk_name = name
+        self._page_key = ()
+
     def set_voice_input(self, available: bool) -> None:
         """Show the microphone button (a speech model and a microphone are ready) or hide it."""
         self._voice_input = available
