@@ -2,6 +2,7 @@
 (settings, packs, progress store, kiosk flow) to the window and, when present, the voice."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import os
@@ -95,10 +96,19 @@ class KioskApp:
         from kiosk.bundles import find_bundles, open_store
         from kiosk.staff_figures import all_figures
         from kiosk.staff_pin import StaffAuth
+        from kiosk.staff_settings import CORRUPT_VI, read_overrides
         from ui.staff import StaffMode, StaffServices
+        from voice.audio_source import CommandSource, microphone_command
         from voice.doctor import voice_checks
 
-        titles = {lesson.id: lesson.title for pack in self.kiosk.packs for lesson in pack.lessons}
+        def title(lesson_id: str) -> str:
+            titles = {lesson.id: lesson.title for pack in self.kiosk.packs for lesson in pack.lessons}
+            return titles.get(lesson_id, lesson_id)
+
+        def microphone() -> CommandSource | None:
+            command = microphone_command()
+            return CommandSource(command) if command else None
+
         was_running: list[bool] = []
 
         def opened() -> None:
@@ -112,17 +122,47 @@ class KioskApp:
         services = StaffServices(
             auth=StaffAuth(self.settings.data_dir),
             figures=lambda: all_figures(self.store.db, clock.now().astimezone()),
-            lesson_title=lambda lesson_id: titles.get(lesson_id, lesson_id),
+            lesson_title=title,
             end_session=lambda: self.send(EndSession()),
             pack_store=lambda: open_store(self.settings),
             find_bundles=find_bundles,
             device_checks=lambda: voice_checks(self.settings.vosk_model_dir),
+            settings=lambda: self.settings,
+            change_setting=self.change_setting,
+            settings_notice=lambda: CORRUPT_VI if read_overrides(self.settings.data_dir).problem else "",
+            packs_changed=self.reload_packs,
+            speaker=self.speaker,
+            microphone=microphone,
+            recognizer=self.recognizer,
             opened=opened,
             closed=closed,
         )
         staff = StaffMode(self.window, lambda: self.window.look, services)
         self.window.quiet_widgets = staff.quiet_widgets
         return staff
+
+    def change_setting(self, key: str, value: object) -> Settings:
+        """Store a staff change (data_dir/staff-settings.toml) and use it at once."""
+        from kiosk.staff_settings import save_override
+
+        stored = save_override(self.settings.data_dir, key, value)
+        self.settings = dataclasses.replace(self.settings, **{key: stored[key]})
+        self.kiosk.apply_settings(self.settings)
+        if self.speaker is not None:
+            self.speaker.set_voice(self.settings.voice_region)  # type: ignore[arg-type]
+            self.speaker.set_rate(self.settings.speech_rate)
+            self.speaker.set_volume(self.settings.volume)
+        self.window.set_kiosk_name(self.settings.kiosk_name)
+        self.window.render(self.kiosk.view())
+        return self.settings
+
+    def reload_packs(self) -> None:
+        """After a USB update or a rollback: the new lessons, from the next citizen on."""
+        from kiosk.packs import load_packs, pack_dirs
+
+        packs, self.refused_packs = load_packs(pack_dirs(self.settings))
+        self.kiosk.replace_packs(packs)
+        self.window.render(self.kiosk.view())
 
     def start_voice(self) -> None:
         """Load the speech model off the UI thread; call once the first screen is painted."""
