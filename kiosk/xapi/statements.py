@@ -1,0 +1,221 @@
+"""Finished progress as xAPI 1.0.3 statements (implements kiosk.progress.StatementMaker).
+
+The actor is always the kiosk's own account, never a person. Per visit:
+- each completed lesson: `completed`, plus `passed` when it was done unaided (no wrong
+  answer, no hint asked);
+- each lesson started but not finished when the visit ends: `attempted`;
+- the visit itself: `completed` on the practice-session activity when at least one lesson
+  was completed, else `attempted`, with the visit's duration.
+
+Score rule (lessons): raw = steps done, max = steps done + wrong answers + hints asked,
+scaled = raw / max: the share of the citizen's step actions that were right.
+Durations: a completed lesson from its start to its completion; an unfinished one from its
+start to the end of the visit (an upper bound); a visit from its start to its end.
+Statement ids are uuid5(visit id / lesson id / verb), so a resend is idempotent; the
+timestamp is the progress time (UTC) and is always set (the LRS compares it on resends).
+Our own IRIs all live under BASE; they identify, they need not resolve.
+"""
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from content.model import Pack
+from kiosk.settings import Settings
+
+BASE = "https://hocvuso.vn/xapi/"
+HOME_PAGE = "https://hocvuso.vn/kiosk"  # the actor's account system: kiosk ids are names in it
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
+PLATFORM = "Trạm Học vụ số"
+LANGUAGE = "vi-VN"
+LESSON_TYPE = "http://adlnet.gov/expapi/activities/lesson"
+SESSION_ACTIVITY = BASE + "activities/practice-session"
+SESSION_TYPE = BASE + "activitytypes/practice-session"
+PACK_TYPE = BASE + "activitytypes/lesson-pack"
+TOPIC_TYPE = BASE + "activitytypes/topic"
+EXTENSION = BASE + "extensions/"
+VERBS = {
+    "completed": ("http://adlnet.gov/expapi/verbs/completed", "đã hoàn thành"),
+    "passed": ("http://adlnet.gov/expapi/verbs/passed", "đã tự làm được"),
+    "attempted": ("http://adlnet.gov/expapi/verbs/attempted", "đã thử"),
+}
+
+
+@dataclass(frozen=True)
+class LessonRef:
+    """What a statement says about a lesson, besides its id."""
+
+    pack_id: str
+    title: str
+    topic_id: str
+    topic_title: str
+
+
+def lesson_refs(packs: Iterable[Pack]) -> dict[str, LessonRef]:
+    refs = {}
+    for pack in packs:
+        topics = {topic.id: topic.title for topic in pack.topics}
+        for lesson in pack.lessons:
+            refs[lesson.id] = LessonRef(pack.id, lesson.title, lesson.topic, topics.get(lesson.topic, lesson.topic))
+    return refs
+
+
+def lesson_iri(pack_id: str, lesson_id: str) -> str:
+    return f"{BASE}activities/lesson/{quote(pack_id, safe='')}/{quote(lesson_id, safe='')}"
+
+
+def statement_id(visit_id: str, subject: str, verb: str) -> str:
+    """Deterministic: the same visit, lesson (or "session") and verb give the same id."""
+    return str(uuid.uuid5(NAMESPACE, f"{visit_id}/{subject}/{verb}"))
+
+
+def iso_duration(seconds: float) -> str:
+    """ISO 8601 duration as xAPI wants it (0.01 s precision), e.g. 192.0 -> "PT3M12S"."""
+    centis = max(0, round(seconds * 100))
+    hours, rest = divmod(centis, 360000)
+    minutes, rest = divmod(rest, 6000)
+    secs = f"{rest // 100}" + (f".{rest % 100:02d}".rstrip("0") if rest % 100 else "")
+    text = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return text + (f"{secs}S" if rest or text == "PT" else "")
+
+
+class KioskStatements:
+    """Makes the statements of one kiosk (see the module docstring for what and why)."""
+
+    def __init__(self, kiosk_id: str, commune: str, province: str, lessons: Mapping[str, LessonRef]) -> None:
+        self.kiosk_id = kiosk_id
+        self.lessons = lessons
+        where = {"kiosk-id": kiosk_id, "commune": commune, "province": province}
+        self._extensions = {EXTENSION + key: value for key, value in where.items() if value}
+
+    @classmethod
+    def for_kiosk(cls, settings: Settings, packs: Iterable[Pack]) -> KioskStatements:
+        return cls(settings.kiosk_id, settings.commune, settings.province, lesson_refs(packs))
+
+    def lesson_completed(self, visit: dict[str, Any], summary: dict[str, Any]) -> list[dict[str, Any]]:
+        result = {"completion": True, "duration": iso_duration(summary["seconds"] or 0.0), **_score(summary)}
+        verbs = ["completed"]
+        if not summary["wrong_count"] and not summary["hint_count"]:
+            verbs.append("passed")
+        return [
+            self._lesson_statement(visit, summary, verb, summary["completed_at"], result | ({"success": True} if verb == "passed" else {}))
+            for verb in verbs
+        ]
+
+    def visit_ended(self, visit: dict[str, Any], summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        ended = visit["ended_at"]
+        statements = []
+        for summary in summaries:
+            if summary["status"] == "completed":
+                continue
+            duration = _seconds_between(summary["started_at"], ended)
+            result = {"completion": False, "duration": iso_duration(duration), **_score(summary)}
+            statements.append(self._lesson_statement(visit, summary, "attempted", ended, result))
+        completed = sum(1 for s in summaries if s["status"] == "completed")
+        verb = "completed" if completed else "attempted"
+        statements.append(
+            self._statement(
+                statement_id(visit["id"], "session", verb),
+                visit,
+                verb,
+                {
+                    "objectType": "Activity",
+                    "id": SESSION_ACTIVITY,
+                    "definition": {"name": {LANGUAGE: "Phiên luyện tập tại trạm"}, "type": SESSION_TYPE},
+                },
+                ended,
+                {
+                    "completion": bool(completed),
+                    "duration": iso_duration(_seconds_between(visit["started_at"], ended)),
+                    "extensions": {
+                        EXTENSION + "lessons-started": len(summaries),
+                        EXTENSION + "lessons-completed": completed,
+                        EXTENSION + "end-reason": visit["end_reason"] or "",
+                    },
+                },
+                {},
+            )
+        )
+        return statements
+
+    def _lesson_statement(
+        self, visit: dict[str, Any], summary: dict[str, Any], verb: str, at: str, result: dict[str, Any]
+    ) -> dict[str, Any]:
+        lesson_id = summary["lesson_id"]
+        ref = self.lessons.get(lesson_id) or LessonRef("unknown", lesson_id, "unknown", "unknown")
+        activity = {
+            "objectType": "Activity",
+            "id": lesson_iri(ref.pack_id, lesson_id),
+            "definition": {"name": {LANGUAGE: ref.title}, "type": LESSON_TYPE},
+        }
+        grouping = [
+            {"objectType": "Activity", "id": f"{BASE}activities/pack/{quote(ref.pack_id, safe='')}",
+             "definition": {"type": PACK_TYPE}},
+            {"objectType": "Activity", "id": f"{BASE}activities/topic/{quote(ref.topic_id, safe='')}",
+             "definition": {"name": {LANGUAGE: ref.topic_title}, "type": TOPIC_TYPE}},
+        ]
+        activities = {"parent": [{"objectType": "Activity", "id": SESSION_ACTIVITY}], "grouping": grouping}
+        return self._statement(statement_id(visit["id"], lesson_id, verb), visit, verb, activity, at, result, activities)
+
+    def _statement(
+        self,
+        id_: str,
+        visit: dict[str, Any],
+        verb: str,
+        activity: dict[str, Any],
+        at: str,
+        result: dict[str, Any],
+        context_activities: dict[str, Any],
+    ) -> dict[str, Any]:
+        verb_iri, verb_vi = VERBS[verb]
+        context: dict[str, Any] = {
+            "registration": _registration(visit["id"]),
+            "platform": PLATFORM,
+            "language": LANGUAGE,
+            "extensions": self._extensions,
+        }
+        if context_activities:
+            context["contextActivities"] = context_activities
+        return {
+            "id": id_,
+            "actor": {"objectType": "Agent", "account": {"homePage": HOME_PAGE, "name": self.kiosk_id}},
+            "verb": {"id": verb_iri, "display": {LANGUAGE: verb_vi, "en-US": verb}},
+            "object": activity,
+            "result": result,
+            "context": context,
+            "timestamp": _utc(at),
+        }
+
+
+def _score(summary: dict[str, Any]) -> dict[str, Any]:
+    done = summary["steps_done"] or 0
+    actions = done + (summary["wrong_count"] or 0) + (summary["hint_count"] or 0)
+    if not actions:
+        return {}
+    return {
+        "score": {"scaled": round(done / actions, 4), "raw": done, "min": 0, "max": actions},
+        "extensions": {EXTENSION + "wrong-answers": summary["wrong_count"] or 0, EXTENSION + "hints": summary["hint_count"] or 0},
+    }
+
+
+def _registration(visit_id: str) -> str:
+    try:
+        return str(uuid.UUID(visit_id))
+    except ValueError:
+        return str(uuid.uuid5(NAMESPACE, visit_id))
+
+
+def _parse(at: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(at).astimezone(datetime.UTC)
+
+
+def _utc(at: str) -> str:
+    return _parse(at).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _seconds_between(start: str, end: str) -> float:
+    return max(0.0, (_parse(end) - _parse(start)).total_seconds())
