@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.views import KioskView
+from kiosk.views import KioskView, SlipView
 
 
 @dataclass(frozen=True)
@@ -44,4 +44,12 @@ class AdjustVolume:
     delta: float
 
 
-Action = Show | Speak | StopSpeech | Prerender | Listen | AdjustVolume
+@dataclass(frozen=True)
+class SendToPrinter:
+    """Print the practice slip (off the UI thread); answer with intents.SlipPrinted(session, ok)."""
+
+    slip: SlipView
+    session: int
+
+
+Action = Show | Speak | StopSpeech | Prerender | Listen | AdjustVolume | SendToPrinter

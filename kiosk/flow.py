@@ -11,17 +11,37 @@ import sqlite3
 from collections.abc import Callable, Sequence
 
 from content.model import Lesson, Pack
-from kiosk import texts
-from kiosk.actions import Action, AdjustVolume, Prerender, Show, Speak, StopSpeech
+from kiosk import slips, texts
+from kiosk.actions import Action, AdjustVolume, Prerender, SendToPrinter, Show, Speak, StopSpeech
 from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
-from kiosk.intents import BackToMenu, ChangeVolume, EndSession, Heard, Intent, OpenLesson, SetTextSize, StartListening, StillHere, Touched
-from kiosk.lesson_session import LessonSession, Result
+from kiosk.intents import (
+    BackToMenu,
+    ChangeVolume,
+    EndSession,
+    EnterCode,
+    Erase,
+    Heard,
+    Intent,
+    OpenLesson,
+    PrintSlip,
+    ResumeLesson,
+    SetTextSize,
+    SlipPrinted,
+    StartListening,
+    StillHere,
+    Submit,
+    TakeSlip,
+    Touched,
+    TypeChar,
+)
+from kiosk.lesson_session import LessonSession, Result, resume_point
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
 from kiosk.voice_commands import intents_for, listen_for
 from voice.recognizer import ASK_AGAIN
-from kiosk.views import AttractView, CompletionView, KioskView, LessonTile, LessonView, MenuView, TopicGroup
+from kiosk.slip_desk import SlipDesk
+from kiosk.views import AttractView, CodeEntryView, CompletionView, KioskView, LessonTile, LessonView, MenuView, SlipView, TopicGroup
 
 log = logging.getLogger(__name__)
 
@@ -84,23 +104,26 @@ class Kiosk:
             self._switch_packs()
 
     def view(self) -> KioskView:
-        page_view: AttractView | MenuView | CompletionView | LessonView
+        page_view: AttractView | MenuView | CompletionView | LessonView | SlipView | CodeEntryView | None
         if self._lesson is not None:
             page_view = self._lesson.view()
         elif self._completion is not None:
             page_view = self._completion
-        else:
+        elif (page_view := self._desk.page()) is None:
             page_view = self._menu() if self._visit else AttractView()
         return KioskView(page_view, self._text_size, self._serial, self._warning, self._listening, self._heard)
 
     def handle(self, intent: Intent) -> list[Action]:
+        if isinstance(intent, SlipPrinted):  # the printer, not a person: keeps nothing alive
+            return self._slip_printed(intent)
         self._idle.touched()
         if self._warning is not None:
             self._warning = None
             if isinstance(intent, StillHere | Touched):
                 return [StopSpeech(), self._show()]
         if not self._visit:
-            return self._start_visit()
+            started = self._start_visit()
+            return self._enter_code() if isinstance(intent, EnterCode) else started
         if isinstance(intent, StartListening | Heard):
             return self._voice(intent)
         if not isinstance(intent, Touched):
@@ -114,13 +137,27 @@ class Kiosk:
                 self._text_size = size if size in ("normal", "large") else self._text_size
                 return [self._show()]
             case BackToMenu():
+                if self._lesson is not None:
+                    self._desk.left_lesson(self._lesson.lesson.id, self._lesson.index)
                 self._lesson = None
                 self._completion = None
+                self._desk.close()
                 return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
             case OpenLesson(lesson_id=lesson_id):
                 return self._open(lesson_id)
+            case ResumeLesson(lesson_id=lesson_id):
+                return self._open(lesson_id, self._desk.resumable.get(lesson_id, 0))
+            case TakeSlip():
+                return self._take_slip()
+            case PrintSlip():
+                slip = self._desk.start_printing()
+                return [] if slip is None else [self._show(), Speak(slip.print_note), SendToPrinter(slip, self._serial)]
+            case EnterCode():
+                return self._enter_code()
             case ChangeVolume(direction=direction):
                 return [StopSpeech(), AdjustVolume(VOLUME_STEP * direction), Speak(texts.VOLUME_SAMPLE)]
+        if self._desk.showing == "code" and isinstance(intent, TypeChar | Erase | Submit):
+            return self._code_key(intent)
         if self._lesson is None:
             return []
         return self._lesson_result(self._lesson.handle(intent))  # type: ignore[arg-type]
@@ -169,6 +206,7 @@ class Kiosk:
         self._warning: int | None = None
         self._listening = False
         self._heard = ""
+        self._desk = SlipDesk(self._clock, self._settings)
 
     def _switch_packs(self) -> None:
         if self._next_packs is not None:
@@ -191,13 +229,15 @@ class Kiosk:
         self._serial += 1
         return [StopSpeech(), self._show()]
 
-    def _open(self, lesson_id: str) -> list[Action]:
+    def _open(self, lesson_id: str, start: int = 0) -> list[Action]:
         lesson: Lesson | None = self._lessons.get(lesson_id)
         if lesson is None:
             log.error("asked to open unknown lesson %r", lesson_id)
             return []
-        self._lesson = LessonSession(lesson, self._rng)
+        self._lesson = LessonSession(lesson, self._rng, start)
         self._completion = None
+        self._desk.close()
+        self._desk.notice = ""
         self._statuses.setdefault(lesson_id, "started")
         self._write(lambda visit: self._store.lesson_started(visit, lesson_id, self._clock.now()))
         return [StopSpeech(), self._show(), *self._speech(self._lesson.start()), Prerender(self._lesson.lines())]
@@ -215,6 +255,7 @@ class Kiosk:
             self._lesson = None
             return [StopSpeech(), self._show(), Speak(texts.COMPLETED)]
         if result.left:
+            self._desk.left_lesson(lesson_id, 0)
             self._lesson = None
             return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
         return [StopSpeech(), self._show(), *self._speech(result)]  # any tap cuts the old speech
@@ -234,7 +275,54 @@ class Kiosk:
                 )
                 if tiles:
                     groups.append(TopicGroup(topic.title, topic.icon, tiles))
-        return MenuView(tuple(groups))
+        unfinished = tuple(
+            LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, "resume", resume_point(lesson.steps, step) + 1, len(lesson.steps))
+            for lesson_id, step in self._desk.resumable.items()
+            if (lesson := self._lessons.get(lesson_id)) is not None and self._statuses.get(lesson_id) != "completed"
+        )
+        return MenuView(tuple(groups), unfinished, bool(self._statuses), self._desk.notice)
+
+    # --- the practice slip and its code (see kiosk.slip_desk) --------------------------
+    def _take_slip(self) -> list[Action]:
+        self._completion = None
+        codes: list[str] = []
+        self._write(lambda visit: codes.append(slips.issue(self._store.db, visit, self._clock.now())))
+
+        def titles(status: str) -> tuple[str, ...]:
+            return tuple(self._lessons[i].title for i, s in self._statuses.items() if s == status and i in self._lessons)
+
+        said = self._desk.show_slip(codes[0] if codes else "", titles("completed"), titles("started"))
+        return [StopSpeech(), self._show(), Speak(said)]
+
+    def _slip_printed(self, intent: SlipPrinted) -> list[Action]:
+        slip = self._desk.slip
+        if intent.session != self._serial or slip is None or not slip.printing:
+            return []  # the citizen who asked has gone: their slip is not shown again
+        note = self._desk.printed(intent.ok)
+        return [self._show(), Speak(note)] if self._desk.showing == "slip" else []
+
+    def _enter_code(self) -> list[Action]:
+        self._completion = None
+        return [StopSpeech(), self._show(), Speak(self._desk.open_entry())]
+
+    def _code_key(self, intent: TypeChar | Erase | Submit) -> list[Action]:
+        if not isinstance(intent, Submit):
+            self._desk.type_key(intent)
+            return [self._show()]
+        said = self._desk.submit(self._resume_points)
+        return [StopSpeech(), self._show(), Speak(said)]
+
+    def _resume_points(self, code: str) -> dict[str, int] | None:
+        """A code's unfinished lessons that this kiosk still has and this citizen has not
+        finished today; None for a wrong or expired code (or an unreadable database)."""
+        try:
+            found = slips.resume_points(self._store.db, code, self._clock.now())
+        except sqlite3.Error as exc:
+            log.error("slip code not checked: %s", exc)
+            return None
+        if found is None:
+            return None
+        return {i: step for i, step in found.items() if i in self._lessons and self._statuses.get(i) != "completed"}
 
     def _write(self, operation: Callable[[str], object]) -> None:
         """Run a progress write for the current visit; on a disk or database error keep teaching

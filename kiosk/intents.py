@@ -34,6 +34,36 @@ class StillHere:
     """"Tôi vẫn đang học" on the idle warning."""
 
 
+@dataclass(frozen=True)
+class TakeSlip:
+    """"Nhận phiếu ghi nhận": show the practice slip of this session."""
+
+
+@dataclass(frozen=True)
+class PrintSlip:
+    """"In phiếu" on the practice slip."""
+
+
+@dataclass(frozen=True)
+class SlipPrinted:
+    """The printer job of session `session` ended (not a person's action: it keeps nothing alive)."""
+
+    session: int
+    ok: bool
+
+
+@dataclass(frozen=True)
+class EnterCode:
+    """"Tôi có mã phiếu": type a practice-slip code (digits go as TypeChar / Erase / Submit)."""
+
+
+@dataclass(frozen=True)
+class ResumeLesson:
+    """A lesson under "Bài đang học dở": continue it at the step the slip's visit reached."""
+
+    lesson_id: str
+
+
 # --- inside a lesson ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Tap:
@@ -110,4 +140,5 @@ class Heard:
 
 
 LessonIntent = Tap | Choose | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
-Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | LessonIntent
+SlipIntent = TakeSlip | PrintSlip | SlipPrinted | EnterCode | ResumeLesson
+Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent

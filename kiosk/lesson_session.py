@@ -57,7 +57,9 @@ def pick_data(lesson: Lesson, rng: random.Random) -> dict[str, str]:
 
 
 class LessonSession:
-    def __init__(self, lesson: Lesson, rng: random.Random) -> None:
+    """`start` > 0 continues a lesson left unfinished (a practice-slip code): see `_resume`."""
+
+    def __init__(self, lesson: Lesson, rng: random.Random, start: int = 0) -> None:
         self.lesson = lesson
         data = pick_data(lesson, rng)
         self._steps = tuple(_fill_step(s, data) for s in lesson.steps)
@@ -71,6 +73,8 @@ class LessonSession:
         self._wrong = 0
         self._hinted = False
         self._feedback = ("", "")
+        if start > 0:
+            self._resume(start)
 
     @property
     def step(self) -> Step:
@@ -147,6 +151,24 @@ class LessonSession:
         return Result()
 
     # --- internals -------------------------------------------------------------------
+    def _resume(self, start: int) -> None:
+        """Continue at step `start`, with the screens as the earlier steps left them: their
+        example answers typed, boxes ticked, options chosen. A later step that must match
+        something typed earlier with no example (a new password, then "type it again")
+        moves the start back to where that was typed, so the citizen types it themselves."""
+        start = resume_point(self._steps, start)
+        for step in self._steps[:start]:
+            element = self._screens[step.screen].element(step.target)
+            if step.kind == "type" and (step.expect or step.same_as in self.values):
+                self.values[step.target] = step.expect or self.values[step.same_as]
+            elif step.kind == "tap" and element is not None and element.kind == "checkbox":
+                self.chosen[step.target] = 0
+            elif step.kind == "choose" and element is not None and step.expect in element.options:
+                self.chosen[step.target] = element.options.index(step.expect)
+            elif step.kind == "choose_many":
+                self.chosen.update(dict.fromkeys(step.targets, 0))
+        self.index = start
+
     def _is_checkbox(self, element_id: str) -> bool:
         element = self._screens[self.step.screen].element(element_id)
         return element is not None and element.kind == "checkbox"
@@ -241,6 +263,13 @@ class LessonSession:
         self._wrong = 0
         self._hinted = False
         self._feedback = ("", "")
+
+
+def resume_point(steps: tuple[Step, ...], reached: int) -> int:
+    """The step a lesson continues at for a citizen who reached step index `reached`."""
+    start = min(reached, len(steps) - 1)
+    typed_at = {s.target: i for i, s in enumerate(steps[:start]) if s.kind == "type" and not s.expect}
+    return min([start, *(typed_at[s.same_as] for s in steps[start:] if s.same_as in typed_at)])
 
 
 def _fill_step(step: Step, data: dict[str, str]) -> Step:

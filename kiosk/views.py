@@ -17,7 +17,9 @@ class LessonTile:
     title: str
     minutes: int
     updated: str
-    status: str = ""  # "" | "started" | "completed" (this session only)
+    status: str = ""  # "" | "started" | "completed" (this session only) | "resume" (from a slip code)
+    resume_step: int = 0  # for "resume": the 1-based step the lesson continues at
+    step_count: int = 0  # for "resume"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class TopicGroup:
 @dataclass(frozen=True)
 class MenuView:
     topics: tuple[TopicGroup, ...]
+    unfinished: tuple[LessonTile, ...] = ()  # "Bài đang học dở", from a practice-slip code
+    can_take_slip: bool = False  # something was practised in this session
+    notice: str = ""  # what the last code did, e.g. "Mã đúng rồi. …"
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,37 @@ class CompletionView:
 
 
 @dataclass(frozen=True)
+class SlipView:
+    """"Phiếu ghi nhận luyện tập": what was practised, where and when, and the code that
+    continues unfinished lessons; `text` holds the same facts as plain text (the QR code)."""
+
+    code: str  # 8 digits; "" when it could not be saved
+    date: str  # dd/mm/yyyy, local time
+    place: str
+    completed: tuple[str, ...]  # lesson titles
+    unfinished: tuple[str, ...]
+    text: str
+    can_print: bool = False
+    printing: bool = False
+    print_note: str = ""
+    print_note_kind: str = ""  # "" | "info" | "ok" | "wrong"
+
+
+@dataclass(frozen=True)
+class CodeEntryView:
+    """Typing a practice-slip code on the digit pad."""
+
+    typed: str
+    message: str = ""
+    message_kind: str = ""  # "" | "wrong" | "info"
+
+
+@dataclass(frozen=True)
 class KioskView:
     """The whole screen. `session` changes whenever a new citizen starts, so the UI knows
     to throw away every widget of the previous one."""
 
-    page: AttractView | MenuView | LessonView | CompletionView
+    page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView
     text_size: str
     session: int
     idle_seconds_left: int | None = None  # set while the idle warning is up

@@ -1,0 +1,124 @@
+"""One session's practice slip and slip-code entry: the core's side of "Nhận phiếu ghi nhận"
+and "Tôi có mã phiếu". `kiosk.flow.Kiosk` routes the intents here and turns what the desk
+says into Speak actions. A new desk is made for every citizen, so nothing carries over.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import replace
+
+from kiosk import slip_texts as words
+from kiosk.clock import Clock
+from kiosk.intents import Erase, TypeChar
+from kiosk.settings import Settings
+from kiosk.slips import CODE_DIGITS, spaced
+from kiosk.views import CodeEntryView, SlipView
+
+FREE_TRIES = 5  # wrong codes in a session before each further try waits
+WAIT_S = 30
+
+Lookup = Callable[[str], "dict[str, int] | None"]  # code → unfinished lesson id → step index
+
+
+def payload(code: str, date: str, place: str, completed: tuple[str, ...], unfinished: tuple[str, ...]) -> str:
+    """The slip as plain text, for the QR code and the print: nothing about the person."""
+    lines = [words.TITLE, f"{words.PLACE}: {place}", f"{words.DATE}: {date}", f"{words.COMPLETED}:"]
+    lines += [f"- {title}" for title in completed] or [words.NOTHING_COMPLETED]
+    if unfinished:
+        lines += [f"{words.UNFINISHED}:", *(f"- {title}" for title in unfinished)]
+    if code:
+        lines += [f"{words.CODE}: {spaced(code)}", words.RESUME_NOTE]
+    return "\n".join(lines)
+
+
+class SlipDesk:
+    def __init__(self, clock: Clock, settings: Settings) -> None:
+        self._clock = clock
+        self._place = ", ".join(p for p in (settings.kiosk_name, settings.commune, settings.province) if p)
+        self._can_print = bool(settings.printer)
+        self.showing = ""  # "" | "slip" | "code"
+        self.slip: SlipView | None = None
+        self.resumable: dict[str, int] = {}  # from slip codes: lesson id → step index to continue at
+        self.notice = ""  # for the menu: what the last code did
+        self._typed = ""
+        self._message = ("", "")
+        self._wrong = 0
+        self._wait_until = -math.inf
+
+    def page(self) -> SlipView | CodeEntryView | None:
+        if self.showing == "slip":
+            return self.slip
+        if self.showing == "code":
+            return CodeEntryView(self._typed, *self._message)
+        return None
+
+    def close(self) -> None:
+        """Back to the menu (or into a lesson): the slip and the typed code leave the screen."""
+        self.showing = ""
+
+    # --- the slip ----------------------------------------------------------------------
+    def show_slip(self, code: str, completed: tuple[str, ...], unfinished: tuple[str, ...]) -> str:
+        """Show the slip; returns what to say."""
+        date = self._clock.now().astimezone().strftime("%d/%m/%Y")
+        printing = self.slip is not None and self.slip.printing
+        text = payload(code, date, self._place, completed, unfinished)
+        self.slip = SlipView(code, date, self._place, completed, unfinished, text, self._can_print, printing)
+        self.showing = "slip"
+        if not code:
+            return words.PHOTO
+        return words.SPOKEN.format(digits=", ".join(" ".join(part) for part in spaced(code).split()))
+
+    def start_printing(self) -> SlipView | None:
+        """The slip to send to the printer, or None (no printer, not shown, or already printing)."""
+        slip = self.slip
+        if self.showing != "slip" or slip is None or not slip.can_print or slip.printing:
+            return None
+        self.slip = replace(slip, printing=True, print_note=words.PRINTING, print_note_kind="info")
+        return self.slip
+
+    def printed(self, ok: bool) -> str:
+        assert self.slip is not None
+        note, kind = (words.PRINTED, "ok") if ok else (words.PRINT_FAILED, "wrong")
+        self.slip = replace(self.slip, printing=False, print_note=note, print_note_kind=kind)
+        return note
+
+    # --- typing a code -----------------------------------------------------------------
+    def open_entry(self) -> str:
+        self.showing, self._typed, self._message = "code", "", ("", "")
+        return words.CODE_PROMPT
+
+    def type_key(self, intent: TypeChar | Erase) -> None:
+        if isinstance(intent, Erase):
+            self._typed = self._typed[:-1]
+        elif intent.char.isdigit() and len(self._typed) < CODE_DIGITS:
+            self._typed += intent.char
+        self._message = ("", "")
+
+    def submit(self, lookup: Lookup) -> str:
+        """Check the typed code; returns what to say. After FREE_TRIES wrong codes in this
+        session, each further try waits WAIT_S seconds after the last wrong one."""
+        now = self._clock.monotonic()
+        if now < self._wait_until:
+            return self._say(words.CODE_WAIT.format(seconds=math.ceil(self._wait_until - now)), "info")
+        if len(self._typed) < CODE_DIGITS:
+            return self._say(words.CODE_SHORT, "info")
+        found = lookup(self._typed)
+        if found is None:
+            self._wrong += 1
+            if self._wrong >= FREE_TRIES:
+                self._wait_until = now + WAIT_S
+            return self._say(words.CODE_WRONG, "wrong")
+        self.resumable.update(found)
+        self.notice = words.CODE_OK if found else words.CODE_OK_NOTHING_LEFT
+        self.showing = ""
+        return self.notice
+
+    def left_lesson(self, lesson_id: str, index: int) -> None:
+        """A resumed lesson was left unfinished: next time it continues where they are now."""
+        if lesson_id in self.resumable:
+            self.resumable[lesson_id] = index
+
+    def _say(self, message: str, kind: str) -> str:
+        self._message = (message, kind)
+        return message

@@ -1,0 +1,25 @@
+"""Vietnamese words of the practice slip and of typing its code: shown, spoken, printed
+and put in the QR code. Kept in one place (ui/slip_page.py uses them too)."""
+
+TITLE = "Phiếu ghi nhận luyện tập"
+PLACE = "Nơi học"
+DATE = "Ngày"
+COMPLETED = "Đã học xong"
+UNFINISHED = "Đang học dở"
+NOTHING_COMPLETED = "(chưa xong bài nào)"
+CODE = "Mã phiếu"
+PHOTO = "Bác có thể chụp ảnh phiếu này bằng điện thoại."
+RESUME_NOTE = "Với mã này, bác có thể học tiếp các bài đang học dở tại đây trong vòng 30 ngày."
+NO_CODE = "Chưa lưu được mã phiếu lúc này, nên phiếu này không dùng để học tiếp được."
+SPOKEN = "Đây là phiếu ghi nhận luyện tập của bác. " + PHOTO + " Mã phiếu là: {digits}."
+PRINTING = "Đang in phiếu, bác chờ một chút nhé."
+PRINTED = "Đã in xong. Bác nhận phiếu ở máy in nhé."
+PRINT_FAILED = "Máy in chưa sẵn sàng. Bác chụp ảnh phiếu bằng điện thoại, hoặc nhờ cán bộ giúp nhé."
+
+CODE_PROMPT = "Bác gõ 8 chữ số in trên phiếu, rồi bấm Xong."
+CODE_SHORT = "Mã phiếu có đủ 8 chữ số. Bác gõ tiếp nhé."
+CODE_WRONG = "Mã này không đúng hoặc đã quá 30 ngày. Bác thử lại nhé."
+CODE_WAIT = "Bác đã thử nhiều lần. Bác chờ {seconds} giây rồi thử lại nhé."
+CODE_OK = "Mã đúng rồi. Bài bác đang học dở nằm ở đầu danh sách, bác chạm vào để học tiếp."
+CODE_OK_NOTHING_LEFT = "Mã đúng rồi. Các bài trên phiếu này bác đã học xong cả. Mời bác chọn bài mới."
+
