@@ -211,6 +211,8 @@ class KioskApp:
     def close(self) -> None:
         self.timer.stop()
         if self._core_ready:
+            if self.staff.overlay is not None:
+                self.staff.overlay.close_staff_mode()  # ends a device test that holds the microphone
             self.kiosk.close()
             self.store.close()
         for device in (self.speaker, self.recognizer):
