@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kiosk.commands.content",
     "kiosk.commands.set_pin",
     "kiosk.commands.doctor",
+    "kiosk.commands.report",
 )
 
 
