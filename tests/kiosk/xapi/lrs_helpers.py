@@ -85,10 +85,10 @@ class Ralph:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.load(response)
 
-    def statements(self, registration: str) -> list[dict]:
-        """Every statement stored for a registration, following the `more` links."""
+    def statements(self, **filters: str) -> list[dict]:
+        """Every statement stored that matches the xAPI query `filters`, following the `more` links."""
         found: list[dict] = []
-        url: str | None = urljoin(self.url, "statements") + "?" + urlencode({"registration": registration, "limit": 50})
+        url: str | None = urljoin(self.url, "statements") + "?" + urlencode({**filters, "limit": 50})
         while url:
             page = self.get(url)
             found += page["statements"]
