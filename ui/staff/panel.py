@@ -57,7 +57,8 @@ class StaffPanel(QWidget):
         layout.addWidget(self._side)
         self._area = scroll_area()
         layout.addWidget(self._area, 1)
-        self.show_widgets([label(texts.CHOOSE, "instruction")])
+        notice = services.store_notice()  # e.g. the disk is full: staff learn it on opening
+        self.show_widgets([*([self.banner(notice, "error")] if notice else []), label(texts.CHOOSE, "instruction")])
 
     # --- the right-hand side ---------------------------------------------------------------
     def show_widgets(self, widgets: Sequence[QWidget]) -> None:

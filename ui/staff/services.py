@@ -27,6 +27,7 @@ class StaffServices:
     settings: Callable[[], Settings]  # what the kiosk runs with now
     change_setting: Callable[[str, object], Settings]  # store and apply one staff change; ValueError/OSError
     settings_notice: Callable[[], str] = lambda: ""  # e.g. the overrides file was broken and ignored
+    store_notice: Callable[[], str] = lambda: ""  # progress could not be written (disk full, read-only), in Vietnamese
     packs_changed: Callable[[], None] = lambda: None  # after an install or rollback: load the new lessons
     speaker: Speaker | None = None  # None: the kiosk runs without speech
     microphone: Callable[[], AudioSource | None] = lambda: None  # opens the microphone, None if there is none
