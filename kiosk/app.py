@@ -130,6 +130,7 @@ class KioskApp:
             settings=lambda: self.settings,
             change_setting=self.change_setting,
             settings_notice=lambda: CORRUPT_VI if read_overrides(self.settings.data_dir).problem else "",
+            store_notice=lambda: self.kiosk.store_problem or self.store.notice,
             packs_changed=self.reload_packs,
             speaker=self.speaker,
             microphone=microphone,
