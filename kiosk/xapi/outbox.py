@@ -31,13 +31,25 @@ class OutboxCounts:
     set_aside: int
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection of its own (e.g. for the forwarder thread) to an existing progress database."""
+def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection of its own (e.g. for the forwarder thread) to an existing progress database.
+    Raises FileNotFoundError when there is none, sqlite3.DatabaseError when it is not one."""
     if not path.is_file():
         raise FileNotFoundError(f"no progress database at {path}")
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    conn.execute("PRAGMA synchronous=FULL")
+    target, uri = (path.resolve().as_uri() + "?mode=ro", True) if readonly else (str(path), False)
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=30)
+    try:
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if it is not a database
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
     return conn
+
+
+def has_outbox(conn: sqlite3.Connection) -> bool:
+    """False for a database older than schema v2 (it has no statements yet)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").fetchone() is not None
 
 
 class Outbox:
