@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "kiosk.commands.set_pin",
     "kiosk.commands.doctor",
     "kiosk.commands.report",
+    "kiosk.commands.export",
+    "kiosk.commands.xapi",
 )
 
 
