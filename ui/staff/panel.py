@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.bundles import SlotInfo, UpdateError, installed_vi, rolled_back_vi
 from kiosk.staff_figures import PeriodFigures
@@ -56,7 +56,9 @@ class StaffPanel(QWidget):
         self._side.setFixedWidth(look.px(95))
         layout.addWidget(self._side)
         self._area = scroll_area()
-        layout.addWidget(self._area, 1)
+        self._right = QStackedWidget()  # the scroll area, or a page that fills the side by itself
+        self._right.addWidget(self._area)
+        layout.addWidget(self._right, 1)
         notice = services.store_notice()  # e.g. the disk is full: staff learn it on opening
         self.show_widgets([*([self.banner(notice, "error")] if notice else []), label(texts.CHOOSE, "instruction")])
 
@@ -72,13 +74,24 @@ class StaffPanel(QWidget):
             rows.addWidget(widget)
         rows.addStretch(1)
         self._area.setWidget(content)
+        self._put_right(self._area)
 
     def show_page(self, page: QWidget, wide: bool = False) -> None:
         """Replace the right-hand side with a page that fills it (a list that scrolls by itself);
         `wide` pages (with the keyboard) also cover the buttons on the left until the next page."""
         self.stop_tests()
         self._side.setVisible(not wide)
-        self._area.setWidget(page)
+        self._right.addWidget(page)
+        self._put_right(page)
+
+    def _put_right(self, widget: QWidget) -> None:
+        """Show `widget` on the right; a page shown before it is deleted."""
+        self._right.setCurrentWidget(widget)
+        for index in reversed(range(self._right.count())):
+            old = self._right.widget(index)
+            if old is not widget and old is not self._area:
+                self._right.removeWidget(old)
+                old.deleteLater()
 
     def add_stopper(self, stop: Callable[[], None]) -> None:
         self._stoppers.append(stop)

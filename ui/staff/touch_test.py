@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import theme as t
 from ui.staff import texts
@@ -14,6 +14,7 @@ from ui.style import Look
 from ui.widgets import WrapButton, label
 
 PLACES = ("top-left", "top-right", "centre", "bottom-left", "bottom-right")
+CELLS = ((0, 0), (0, 2), (1, 1), (2, 0), (2, 2))  # (row, column) in a 3 × 3 grid
 
 
 class TouchTest(QFrame):
@@ -27,23 +28,35 @@ class TouchTest(QFrame):
             f' QPushButton[touched="true"] {{ background: {t.OK_TEXT}; border-color: {t.OK_TEXT}; }}'
             f' QPushButton[touched="true"] QLabel {{ color: {t.PAPER}; }}')
         self._on_done = on_done
-        self._side = look.px(32)  # well over a thumb: a finger that is a little off still lands
+        side = look.px(40)  # well over a thumb: a finger that is a little off still lands
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(look.px(4))
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(1, 1)
         self.targets: dict[str, WrapButton] = {}
-        for place in PLACES:
-            target = WrapButton(texts.TOUCH_TARGET, "secondary", self._side, lambda p=place: self._touched(p), f"touch:{place}")
-            target.setFixedSize(self._side, self._side)
+        for place, (row, column) in zip(PLACES, CELLS, strict=True):
+            target = WrapButton(texts.TOUCH_TARGET, "secondary", side, lambda p=place: self._touched(p), f"touch:{place}")
+            target.setFixedSize(side, side)
             self.targets[place] = target
-            target.setParent(self)
-        self.help = label(texts.TOUCH_HELP, "instruction", parent=self)
-        self.result = label("", "instruction", parent=self)
+            grid.addWidget(target, row, column, Qt.AlignmentFlag.AlignCenter if place == "centre" else _corner(row, column))
+        top = QVBoxLayout()
+        top.addWidget(label(texts.TOUCH_HELP, "instruction"))
+        top.addStretch(1)
+        grid.addLayout(top, 0, 1)
+        bottom = QVBoxLayout()
+        bottom.addStretch(1)
+        self.result = label("", "instruction")
         self.result.setObjectName("touch:result")
         self.result.setProperty("banner", "success")
         self.result.hide()
+        bottom.addWidget(self.result)
         self.exit = WrapButton(texts.TOUCH_EXIT, "primary", look.main_target, self.leave, "touch:exit")
-        self.exit.setParent(self)
+        self.exit.setFixedWidth(look.px(60))
+        bottom.addWidget(self.exit, 0, Qt.AlignmentFlag.AlignHCenter)
+        grid.addLayout(bottom, 2, 1)
         parent.installEventFilter(self)
         self.setGeometry(parent.rect())
-        self._place()
         self.raise_()
         self.show()
 
@@ -53,14 +66,15 @@ class TouchTest(QFrame):
 
     def _touched(self, place: str) -> None:
         target = self.targets[place]
+        words = target.findChild(QLabel)
+        words.setText(texts.TOUCH_DONE_TARGET)
         target.setProperty("touched", "true")
-        target.findChild(QLabel).setText(texts.TOUCH_DONE_TARGET)
-        target.style().unpolish(target)
-        target.style().polish(target)
+        for widget in (target, words):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         if self.touched == len(PLACES):
             self.result.setText(texts.TOUCH_OK)
             self.result.show()
-            self._place()
 
     def leave(self) -> None:
         self.parentWidget().removeEventFilter(self)
@@ -71,19 +85,9 @@ class TouchTest(QFrame):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self.setGeometry(self.parentWidget().rect())
-            self._place()
         return False
 
-    def _place(self) -> None:
-        width, height, side = self.width(), self.height(), self._side
-        spots = {"top-left": (0, 0), "top-right": (width - side, 0), "centre": ((width - side) // 2, (height - side) // 2),
-                 "bottom-left": (0, height - side), "bottom-right": (width - side, height - side)}
-        for place, (x, y) in spots.items():
-            self.targets[place].move(x, y)
-        between = QRect(side + 20, 20, width - 2 * side - 40, (height - side) // 2 - 40)
-        self.help.setGeometry(between.x(), between.y(), between.width(), self.help.heightForWidth(between.width()))
-        exit_width = min(between.width(), self._side * 2)
-        exit_height = self.exit.heightForWidth(exit_width)
-        self.exit.setGeometry((width - exit_width) // 2, height - exit_height - 20, exit_width, exit_height)
-        result_top = (height + side) // 2 + 20
-        self.result.setGeometry(between.x(), result_top, between.width(), self.result.heightForWidth(between.width()))
+
+def _corner(row: int, column: int) -> Qt.AlignmentFlag:
+    vertical = Qt.AlignmentFlag.AlignTop if row == 0 else Qt.AlignmentFlag.AlignBottom
+    return vertical | (Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight)
