@@ -135,7 +135,7 @@ def check(db: Path, acks: Acks, kills: int) -> list[str]:
     try:
         if store.notice:
             return [f"the store did not open cleanly: {store.notice}"]
-        return _missing(store, acks) + _inconsistent(store) + _extra(store, acks, kills)
+        return _missing(store, acks) + inconsistencies(store) + _extra(store, acks, kills)
     finally:
         store.close()
 
@@ -163,7 +163,7 @@ def _missing(store: ProgressStore, acks: Acks) -> list[str]:
     return problems
 
 
-def _inconsistent(store: ProgressStore) -> list[str]:
+def inconsistencies(store: ProgressStore) -> list[str]:
     """Half-written transactions would show as summaries out of step with their attempts or
     statements without the progress they describe (and the other way round)."""
     db = store.db
