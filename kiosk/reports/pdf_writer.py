@@ -44,7 +44,7 @@ _RIGHT = ParagraphStyle("right", _BODY, alignment=TA_RIGHT)
 _HEAD = ParagraphStyle("head", _BODY, fontName=BOLD)
 _HEAD_RIGHT = ParagraphStyle("head-right", _HEAD, alignment=TA_RIGHT)
 _ADMIN = ParagraphStyle("admin", _CENTER, fontName=BOLD, fontSize=9.5, leading=12)
-_TITLE = ParagraphStyle("title", _CENTER, fontName=BOLD, fontSize=15, leading=19, spaceBefore=10, spaceAfter=3)
+_TITLE = ParagraphStyle("title", _CENTER, fontName=BOLD, fontSize=15, leading=19, spaceBefore=6, spaceAfter=3)
 _SUBTITLE = ParagraphStyle("subtitle", _CENTER, fontSize=9.5, leading=12.5)
 _SECTION = ParagraphStyle("section", _BODY, fontName=BOLD, fontSize=10, leading=13, textColor=ACCENT,
                           spaceBefore=7, spaceAfter=3)
@@ -84,7 +84,7 @@ def _story(report: Report, width: float) -> list[Flowable]:
         _lesson_table(report, width),
         _p(f"4. {texts.TOP_FAILED}", _SECTION),
         _failed_table(report, width),
-        Spacer(1, 5 * mm),
+        Spacer(1, 3 * mm),
         _signatures(width),
     ]
 
