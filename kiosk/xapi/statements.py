@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -84,17 +84,21 @@ def iso_duration(seconds: float) -> str:
 
 
 class KioskStatements:
-    """Makes the statements of one kiosk (see the module docstring for what and why)."""
+    """Makes the statements of one kiosk (see the module docstring for what and why).
+    `settings` and `packs` are read at each statement, so staff edits (commune, province)
+    and newly installed lesson packs apply at once."""
 
-    def __init__(self, kiosk_id: str, commune: str, province: str, lessons: Mapping[str, LessonRef]) -> None:
-        self.kiosk_id = kiosk_id
-        self.lessons = lessons
-        where = {"kiosk-id": kiosk_id, "commune": commune, "province": province}
-        self._extensions = {EXTENSION + key: value for key, value in where.items() if value}
+    def __init__(self, settings: Callable[[], Settings], packs: Callable[[], Sequence[Pack]]) -> None:
+        self._settings = settings
+        self._packs = packs
+        self._refs_of: Sequence[Pack] | None = None
+        self._refs: dict[str, LessonRef] = {}
 
-    @classmethod
-    def for_kiosk(cls, settings: Settings, packs: Iterable[Pack]) -> KioskStatements:
-        return cls(settings.kiosk_id, settings.commune, settings.province, lesson_refs(packs))
+    def lesson_ref(self, lesson_id: str) -> LessonRef:
+        packs = self._packs()
+        if packs is not self._refs_of:
+            self._refs_of, self._refs = packs, lesson_refs(packs)
+        return self._refs.get(lesson_id) or LessonRef("unknown", lesson_id, "unknown", "unknown")
 
     def lesson_completed(self, visit: dict[str, Any], summary: dict[str, Any]) -> list[dict[str, Any]]:
         result = {"completion": True, "duration": iso_duration(summary["seconds"] or 0.0), **_score(summary)}
@@ -146,7 +150,7 @@ class KioskStatements:
         self, visit: dict[str, Any], summary: dict[str, Any], verb: str, at: str, result: dict[str, Any]
     ) -> dict[str, Any]:
         lesson_id = summary["lesson_id"]
-        ref = self.lessons.get(lesson_id) or LessonRef("unknown", lesson_id, "unknown", "unknown")
+        ref = self.lesson_ref(lesson_id)
         activity = {
             "objectType": "Activity",
             "id": lesson_iri(ref.pack_id, lesson_id),
@@ -172,17 +176,19 @@ class KioskStatements:
         context_activities: dict[str, Any],
     ) -> dict[str, Any]:
         verb_iri, verb_vi = VERBS[verb]
+        settings = self._settings()
+        where = {"kiosk-id": settings.kiosk_id, "commune": settings.commune, "province": settings.province}
         context: dict[str, Any] = {
             "registration": _registration(visit["id"]),
             "platform": PLATFORM,
             "language": LANGUAGE,
-            "extensions": self._extensions,
+            "extensions": {EXTENSION + key: value for key, value in where.items() if value},
         }
         if context_activities:
             context["contextActivities"] = context_activities
         return {
             "id": id_,
-            "actor": {"objectType": "Agent", "account": {"homePage": HOME_PAGE, "name": self.kiosk_id}},
+            "actor": {"objectType": "Agent", "account": {"homePage": HOME_PAGE, "name": settings.kiosk_id}},
             "verb": {"id": verb_iri, "display": {LANGUAGE: verb_vi, "en-US": verb}},
             "object": activity,
             "result": result,

@@ -24,7 +24,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def maker(settings: Settings, core_pack: Pack) -> KioskStatements:
-    return KioskStatements.for_kiosk(settings, [core_pack])
+    return KioskStatements(lambda: settings, lambda: [core_pack])
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 delivers everything exactly once when it is back, and sets aside what the LRS refuses."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import random
@@ -28,9 +29,9 @@ def kiosk_id() -> str:
 
 
 @pytest.fixture
-def write_visits(store, maker, kiosk_id, clock):
+def write_visits(store, settings, core_pack, kiosk_id, clock):
     """Writes finished visits through the real store, with this test's kiosk id in their statements."""
-    store.statements = KioskStatements(kiosk_id, "Xã Tân Phú", "Tỉnh Đồng Nai", maker.lessons)
+    store.statements = KioskStatements(lambda: dataclasses.replace(settings, kiosk_id=kiosk_id), lambda: [core_pack])
 
     def write_visits(count: int) -> None:
         for _ in range(count):  # each visit: completed + passed + the session = 3 statements

@@ -1,4 +1,5 @@
 """Progress written by the kiosk becomes valid xAPI 1.0.3 statements in the outbox."""
+import dataclasses
 import datetime
 import json
 import unicodedata
@@ -11,7 +12,7 @@ from kiosk.intents import BackToMenu, EndSession, Help, OpenLesson, Tap, Touched
 from kiosk.lesson_session import Attempt
 from kiosk.views import LessonView
 from kiosk.walkthrough import complete_step
-from kiosk.xapi.statements import BASE, HOME_PAGE, iso_duration, lesson_iri, statement_id
+from kiosk.xapi.statements import BASE, HOME_PAGE, KioskStatements, iso_duration, lesson_iri, statement_id
 
 AT = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
@@ -119,15 +120,29 @@ def test_statement_ids_are_the_same_for_the_same_visit_lesson_and_verb(xapi_stor
     assert statement_id(visit, "cham-vuot-go-chu", "completed") != statement_id(visit + "0", "cham-vuot-go-chu", "completed")
 
 
-def test_empty_commune_and_province_are_left_out_not_sent_blank(settings, core_pack, store):
-    from kiosk.xapi.statements import KioskStatements
-
-    store.statements = KioskStatements("kiosk-09", "", "", {})
-    visit = store.start_visit("kiosk-09", AT)
+def test_staff_edits_apply_to_the_next_statement_and_empty_places_are_left_out(settings, core_pack, store):
+    current = [settings]
+    store.statements = KioskStatements(lambda: current[0], lambda: [core_pack])
+    visit = store.start_visit("kiosk-07", AT)
     store.end_visit(visit, AT, "ended")
-    (session,) = outbox(store)
-    assert session["context"]["extensions"] == {f"{BASE}extensions/kiosk-id": "kiosk-09"}
-    assert session["result"]["duration"] == "PT0S"
+    current[0] = dataclasses.replace(settings, commune="", province="")
+    visit = store.start_visit("kiosk-07", AT)
+    store.end_visit(visit, AT, "ended")
+    first, second = outbox(store)
+    assert first["context"]["extensions"][f"{BASE}extensions/commune"] == "Xã Tân Phú"
+    assert second["context"]["extensions"] == {f"{BASE}extensions/kiosk-id": "kiosk-07"}
+    assert second["result"]["duration"] == "PT0S"
+
+
+def test_a_lesson_from_a_newly_installed_pack_is_named_and_placed(settings, core_pack, store):
+    renamed = dataclasses.replace(core_pack, id="core-2027")
+    packs = [(core_pack,)]
+    store.statements = KioskStatements(lambda: settings, lambda: packs[0])
+    visit = store.start_visit("kiosk-07", AT)
+    store.lesson_started(visit, "cham-vuot-go-chu", AT)
+    packs[0] = (renamed,)
+    store.lesson_completed(visit, "cham-vuot-go-chu", AT)
+    assert outbox(store)[0]["object"]["id"] == lesson_iri("core-2027", "cham-vuot-go-chu")
 
 
 @pytest.mark.parametrize(
