@@ -37,6 +37,7 @@ from voice.recognizer import Recognition, Recognizer
 from voice.speaker import Speaker
 
 if TYPE_CHECKING:  # the core and staff modules load after the first paint (see start_core)
+    from kiosk.xapi.forwarder import Forwarder
     from ui.staff import StaffMode
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class KioskApp:
         self.bridge = VoiceBridge()
         self._clock, self._rng = clock, rng
         self._core_ready = False
+        self.forwarder: Forwarder | None = None  # the xAPI roll-up thread; run() starts it when an LRS is set
         self.window = KioskWindow(load_font(), screen_dpi(settings.screen_dpi), self.send, settings.kiosk_name)
         self.window.render(KioskView(AttractView(), settings.text_size, 0))  # the same first screen the core shows
         self.timer = QTimer(self.window)
@@ -82,10 +84,12 @@ class KioskApp:
         from kiosk.flow import Kiosk
         from kiosk.packs import load_packs, pack_dirs
         from kiosk.progress import ProgressStore
+        from kiosk.xapi.statements import KioskStatements
 
         self.store = ProgressStore.open(self.settings.database)
         packs, self.refused_packs = load_packs(pack_dirs(self.settings))
         self.kiosk = Kiosk(packs, self.store, self.settings, self._clock, self._rng)
+        self.store.statements = KioskStatements(lambda: self.settings, lambda: self.kiosk.packs)
         self.staff = self._staff_mode(self._clock)
         self._core_ready = True
         self.window.render(self.kiosk.view())
@@ -209,8 +213,26 @@ class KioskApp:
         self._active_grammar = self.grammar.for_step(options=action.options, digits=action.digits)
         self.recognizer.listen(self._active_grammar.phrases, lambda _partial: None, self.bridge.on_result)
 
+    def start_forwarder(self) -> None:
+        """Send the xAPI outbox to the provincial LRS from a thread of its own, if one is set."""
+        self.start_core()
+        if not self.settings.lrs_url or self.store.path is None or self.forwarder is not None:
+            return
+        from kiosk.xapi.forwarder import Forwarder
+        from kiosk.xapi.transport import LrsTransport
+
+        try:
+            transport = LrsTransport(self.settings.lrs_url, self.settings.lrs_username, self.settings.lrs_password)
+        except ValueError as exc:
+            log.error("xAPI roll-up off: %s", exc)
+            return
+        self.forwarder = Forwarder(self.store.path, transport, SystemClock())
+        self.forwarder.start()
+
     def close(self) -> None:
         self.timer.stop()
+        if self.forwarder is not None:
+            self.forwarder.stop()
         if self._core_ready:
             if self.staff.overlay is not None:
                 self.staff.overlay.close_staff_mode()  # ends a device test that holds the microphone
@@ -266,6 +288,7 @@ def run(settings: Settings, windowed: bool = False) -> int:
     kiosk_app.timer.start()
     QTimer.singleShot(0, kiosk_app.start_core)  # after the attract screen is painted
     QTimer.singleShot(0, kiosk_app.start_voice)  # the model loads after the first paint
+    QTimer.singleShot(0, kiosk_app.start_forwarder)  # the roll-up to the province, off the UI thread
     try:
         return qt.exec()
     finally:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.clock import Clock
-from kiosk.xapi.outbox import Outbox, Pending, connect
+from kiosk.xapi.outbox import Outbox, OutboxCounts, Pending, connect
 from kiosk.xapi.status import Problem, XapiStatus
 from kiosk.xapi.transport import LrsTransport, TransportError
 
@@ -182,3 +182,17 @@ class Forwarder:
         if self._outbox is None:
             self._outbox = Outbox(connect(self.db_path))
         return self._outbox
+
+
+def roll_up_status(db_path: Path | None, forwarder: Forwarder | None) -> XapiStatus:
+    """The status for the staff panel, whether or not an LRS is configured (any thread).
+    `db_path` None (progress kept in memory only): nothing can wait for the LRS."""
+    if forwarder is not None:
+        return forwarder.status()
+    if db_path is None:
+        return XapiStatus(False, OutboxCounts(0, 0, 0))
+    conn = connect(db_path, readonly=True)
+    try:
+        return XapiStatus(False, Outbox(conn).counts())
+    finally:
+        conn.close()
