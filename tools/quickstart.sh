@@ -30,6 +30,7 @@ fi
 .venv/bin/pip install -q --upgrade pip >/dev/null
 if [ "$mode" = test ]; then
   .venv/bin/pip install -q -e '.[test,voice-test]'
+  bash tools/setup_ralph.sh  # the real xAPI LRS (Ralph) for the roll-up tests, in its own venv
   exec .venv/bin/python -m pytest -q -p no:cacheprovider
 else
   .venv/bin/pip install -q -e .
