@@ -60,9 +60,10 @@ def _report(args: argparse.Namespace) -> int:
 def _date_range(first: str | None, last: str | None, today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """--from/--to as dates; defaults: this month up to today, or the month of --to."""
     from kiosk.reports import texts
+    from kiosk.reports.query import month_so_far
 
     end = _parse(last) if last else today
-    start = _parse(first) if first else end.replace(day=1)
+    start = _parse(first) if first else month_so_far(end)[0]
     if start > end:
         raise ValueError(texts.CLI_FROM_AFTER_TO.format(first=texts.day(start), last=texts.day(end)))
     return start, end

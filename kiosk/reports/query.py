@@ -1,8 +1,9 @@
 """Build a Report from the progress database for a range of local calendar dates.
 
 Periods are local days (midnight to midnight in `tz`); the database stores UTC ISO strings
-with seconds, so a day ends at 23:59:59 and nothing is counted twice. Sessions, lessons
-and average session length come from kiosk.staff_figures (the staff panel's figures).
+with seconds, so a day ends at 23:59:59 and nothing is counted twice. Totals of sessions,
+lessons and average session length come from kiosk.staff_figures (the staff panel's
+figures); the day, week and month rows group the same rows by local day in one pass.
 Attempts older than the retention period live on only as per-UTC-day counts in
 `attempt_rollups`; a UTC day is counted when its start falls inside the range.
 """
@@ -32,6 +33,11 @@ from kiosk.settings import Settings
 from kiosk.staff_figures import PeriodFigures, figures_since
 
 OTHER_TOPIC_ID = ""
+
+
+def month_so_far(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The usual report period: from the 1st of `today`'s month to `today`."""
+    return today.replace(day=1), today
 
 
 def report_from_file(db_path: Path, packs: Iterable[Pack], settings: Settings,
@@ -65,6 +71,7 @@ def build_report(db: sqlite_utils.Database, catalogue: Catalogue, settings: Sett
     durations = _lesson_minutes(db, start, end)
     lessons = _lesson_rows(total, durations, catalogue)
     all_minutes = [m for minutes in durations.values() for m in minutes]
+    daily = _daily(db, first, last, tz)
     return Report(
         place=Place(settings.kiosk_name, settings.kiosk_id, settings.commune, settings.province),
         first=first,
@@ -78,9 +85,9 @@ def build_report(db: sqlite_utils.Database, catalogue: Catalogue, settings: Sett
         average_session_minutes=total.average_minutes,
         lessons=lessons,
         topics=_topic_rows(lessons, catalogue),
-        days=_periods(db, first, last, tz, lambda d: d, texts.day),
-        weeks=_periods(db, first, last, tz, lambda d: d - datetime.timedelta(days=d.weekday()), texts.week_label),
-        months=_periods(db, first, last, tz, lambda d: d.replace(day=1), texts.month_label),
+        days=_periods(daily, first, last, lambda d: d, texts.day),
+        weeks=_periods(daily, first, last, lambda d: d - datetime.timedelta(days=d.weekday()), texts.week_label),
+        months=_periods(daily, first, last, lambda d: d.replace(day=1), texts.month_label),
         failed_steps=_failed_steps(db, start, end, catalogue),
     )
 
@@ -144,17 +151,30 @@ def _topic_rows(lessons: tuple[LessonRow, ...], catalogue: Catalogue) -> tuple[T
     return tuple(TopicRow(topic_id, title, started[topic_id], completed[topic_id]) for topic_id, title in titles.items())
 
 
-def _periods(db: sqlite_utils.Database, first: datetime.date, last: datetime.date, tz: datetime.tzinfo,
+def _daily(db: sqlite_utils.Database, first: datetime.date, last: datetime.date,
+           tz: datetime.tzinfo) -> dict[str, Counter[datetime.date]]:
+    """Sessions, lessons started and lessons completed per local day, in one pass each
+    (the same conditions as kiosk.staff_figures.figures_since, grouped by day)."""
+    window = [_utc(at) for at in _window(first, last, tz)]
+    queries = {
+        "sessions": "SELECT started_at FROM visits WHERE started_at BETWEEN ? AND ?",
+        "started": "SELECT started_at FROM lesson_summaries WHERE started_at BETWEEN ? AND ?",
+        "completed": "SELECT completed_at FROM lesson_summaries WHERE status = 'completed' AND completed_at BETWEEN ? AND ?",
+    }
+    return {key: Counter(datetime.datetime.fromisoformat(row[0]).astimezone(tz).date() for row in db.execute(sql, window))
+            for key, sql in queries.items()}
+
+
+def _periods(daily: dict[str, Counter[datetime.date]], first: datetime.date, last: datetime.date,
              bucket: Callable[[datetime.date], datetime.date], label: Callable[[datetime.date], str]) -> tuple[PeriodRow, ...]:
     """One row per day, week or month (`bucket` maps a day to its period's first day)."""
     spans: dict[datetime.date, list[datetime.date]] = {}
     for d in _days(first, last):
         spans.setdefault(bucket(d), []).append(d)
-    rows = []
-    for key, days in spans.items():
-        figures = figures_since(db, label(key), *_window(days[0], days[-1], tz))
-        rows.append(PeriodRow(label(key), days[0], days[-1], figures.sessions, figures.started, figures.completed))
-    return tuple(rows)
+    return tuple(
+        PeriodRow(label(key), days[0], days[-1], *(sum(daily[kind][d] for d in days) for kind in ("sessions", "started", "completed")))
+        for key, days in spans.items()
+    )
 
 
 def _days(first: datetime.date, last: datetime.date) -> Iterator[datetime.date]:

@@ -48,6 +48,8 @@ def test_breakdown_by_day_iso_week_and_month_clipped_to_the_range(report: Report
     assert (report.weeks[0].first, report.weeks[0].last) == (FIRST, FIRST)  # Sunday 1 November
     assert [w.sessions for w in report.weeks] == [1, 2, 1, 0, 0, 0]
     assert [(m.label, m.sessions, m.completed) for m in report.months] == [("Tháng 11/2026", 4, 3)]
+    for rows in (report.days, report.weeks, report.months):
+        assert tuple(sum(r) for r in zip(*((p.sessions, p.started, p.completed) for p in rows))) == (4, 4, 3)
 
 
 def test_months_across_a_longer_range(november: ProgressStore, core_pack: Pack, place_settings: Settings) -> None:
