@@ -61,16 +61,23 @@ class Acks:
             raise ValueError(f"unknown acknowledgement {line!r}")
 
 
+@dataclass(frozen=True)
+class Plan:
+    seed: int  # the writer's citizens
+    after: int | None  # kill once this many writes are acknowledged; None: at once, while it opens the database
+    delay_s: float  # and then this much later, so the kill lands anywhere in the next writes
+
+
 @dataclass
 class Kill:
     acked: int  # writes acknowledged by this run before it died
     exit_problem: str  # "" when the writer was still running at the kill
+    ran_s: float  # from ready to the kill
 
 
 class WriterServer:
-    """The fork server of progress_writer.py: `kill(db, seed, delay_s, acks)` starts a writer
-    on `db`, SIGKILLs it `delay_s` after it is ready (None: at once, while it opens the
-    database), waits for it to be dead and adds what it acknowledged to `acks`."""
+    """The fork server of progress_writer.py: `kill(db, plan, acks)` starts a writer on `db`,
+    SIGKILLs it as planned, waits for it to be dead and adds what it acknowledged to `acks`."""
 
     def __init__(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -92,16 +99,20 @@ class WriterServer:
             raise RuntimeError(f"the writer server stopped (exit {self._proc.wait()})")
         return line
 
-    def kill(self, db: Path, seed: int, delay_s: float | None, acks: Acks) -> Kill:
+    def kill(self, db: Path, plan: Plan, acks: Acks) -> Kill:
         assert self._proc.stdin is not None
-        self._proc.stdin.write(f"run {db} {seed}\n")
+        self._proc.stdin.write(f"run {db} {plan.seed}\n")
         self._proc.stdin.flush()
         pid = int(self._next().split()[1])
-        lines = []
-        if delay_s is not None:
-            lines.append(self._next())
-            if lines[0] == "ready\n":
-                time.sleep(delay_s)
+        lines: list[str] = []
+        ran_s = 0.0
+        if plan.after is not None:
+            lines.append(self._next())  # "ready", unless it failed
+            ready_at = time.perf_counter()
+            while len(lines) <= plan.after and not lines[-1].startswith("dead "):
+                lines.append(self._next())
+            time.sleep(plan.delay_s)
+            ran_s = time.perf_counter() - ready_at
         with contextlib.suppress(ProcessLookupError):  # it may have failed on its own
             os.kill(pid, signal.SIGKILL)
         while not lines or not lines[-1].startswith("dead "):
@@ -109,11 +120,11 @@ class WriterServer:
         status = int(lines.pop().split()[2])
         acked = [line.rstrip("\n") for line in lines if line.endswith("\n") and line.strip()]
         problem = "" if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL else f"writer exited: {status}"
-        if delay_s is not None and acked[:1] != ["ready"]:
+        if plan.after is not None and acked[:1] != ["ready"]:
             problem = problem or "it died before it was ready"
         for line in acked:
             acks.add(line)
-        return Kill(max(len(acked) - 1, 0), problem)
+        return Kill(max(len(acked) - 1, 0), problem, ran_s)
 
     def close(self) -> None:
         assert self._proc.stdin is not None
@@ -202,23 +213,24 @@ def _extra(store: ProgressStore, acks: Acks, kills: int) -> list[str]:
 class Campaign:
     kills: int = 0
     writes_checked: int = 0
-    killed_before_any_write: int = 0
+    at_start: int = 0  # killed while opening the database
     writing_s: float = 0.0  # time the writers ran between ready and the kill
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
-def campaign(base: Path, kills: int, seed: int, chains: int = 2, max_delay_s: float = 0.25) -> Campaign:
+def campaign(base: Path, kills: int, seed: int, chains: int = 2, max_acks: int = 200, max_delay_s: float = 0.02) -> Campaign:
     """`kills` kill-and-check rounds spread over `chains` databases written in parallel;
     each database keeps growing over its rounds, as on a real kiosk. One kill in ten lands
-    while the writer opens the database (recovering the last crash), the rest in sessions."""
+    while the writer opens the database (recovering the last crash); the others once it has
+    acknowledged up to `max_acks` writes, plus up to `max_delay_s`."""
     rng = random.Random(seed)
 
-    def delay() -> float | None:
-        return None if rng.random() < 0.1 else rng.uniform(0, max_delay_s)
+    def plan() -> Plan:
+        after = None if rng.random() < 0.1 else rng.randrange(max_acks)
+        return Plan(rng.randrange(1 << 30), after, rng.uniform(0, max_delay_s))
 
-    plans = [[(rng.randrange(1 << 30), delay()) for _ in range(kills // chains + (i < kills % chains))]
-             for i in range(chains)]
+    plans = [[plan() for _ in range(kills // chains + (i < kills % chains))] for i in range(chains)]
     started = time.perf_counter()
 
     def chain(index: int) -> Campaign:
@@ -226,14 +238,13 @@ def campaign(base: Path, kills: int, seed: int, chains: int = 2, max_delay_s: fl
         db.parent.mkdir(parents=True, exist_ok=True)
         acks, result, server = Acks(), Campaign(), WriterServer()
         try:
-            for run_seed, delay_s in plans[index]:
-                kill = server.kill(db, run_seed, delay_s, acks)
+            for each in plans[index]:
+                kill = server.kill(db, each, acks)
                 result.kills += 1
-                result.killed_before_any_write += kill.acked == 0
-                result.writing_s += delay_s or 0.0
+                result.at_start += each.after is None
+                result.writing_s += kill.ran_s
                 problems = ([kill.exit_problem] if kill.exit_problem else []) + check(db, acks, result.kills)
-                result.failures += [f"chain {index} kill {result.kills} (seed {run_seed}, delay {delay_s}): {p}"
-                                    for p in problems]
+                result.failures += [f"chain {index} kill {result.kills} ({each}): {p}" for p in problems]
         finally:
             server.close()
         result.writes_checked = acks.writes
@@ -244,7 +255,7 @@ def campaign(base: Path, kills: int, seed: int, chains: int = 2, max_delay_s: fl
         for part in pool.map(chain, range(chains)):
             total.kills += part.kills
             total.writes_checked += part.writes_checked
-            total.killed_before_any_write += part.killed_before_any_write
+            total.at_start += part.at_start
             total.writing_s += part.writing_s
             total.failures += part.failures
     total.seconds = time.perf_counter() - started
