@@ -20,17 +20,19 @@ from kiosk.actions import (
     AdjustVolume,
     Listen,
     Prerender,
+    SendToPrinter,
     Show,
     Speak,
     StopSpeech,
 )
 from kiosk.clock import Clock, ManualClock, SystemClock
-from kiosk.intents import EndSession, Heard
+from kiosk.intents import EndSession, Heard, SlipPrinted
 from kiosk.settings import Settings
 from kiosk.views import AttractView, KioskView
 from ui import texts
 from ui.main_window import KioskWindow
 from ui.theme import load_font, screen_dpi
+from ui.print_bridge import PrintBridge
 from ui.voice_bridge import VoiceBridge
 from voice.grammar import CommandGrammar
 from voice.recognizer import Recognition, Recognizer
@@ -73,6 +75,8 @@ class KioskApp:
         self.timer.timeout.connect(lambda: self.dispatch(self.kiosk.tick()) if self._core_ready else None)
         self.bridge.ready.connect(self._voice_ready)
         self.bridge.heard.connect(self._heard)
+        self.print_bridge = PrintBridge()
+        self.print_bridge.finished.connect(self._slip_printed)
         if not defer_core:
             self.start_core()
 
@@ -195,6 +199,8 @@ class KioskApp:
                 self.window.render(action.view)
             elif isinstance(action, Listen):
                 self._listen(action)
+            elif isinstance(action, SendToPrinter):
+                self._print(action)
             elif self.speaker is None:
                 continue
             elif isinstance(action, Speak):
@@ -206,6 +212,15 @@ class KioskApp:
             elif isinstance(action, AdjustVolume):
                 self.speaker.set_volume(self.speaker.volume + action.delta)
 
+
+    def _print(self, action: SendToPrinter) -> None:
+        """The practice slip goes to the CUPS queue on a worker thread; its answer comes back as an intent."""
+        from kiosk.slip_print import print_slip
+
+        print_slip(action.slip, self.settings.printer, lambda ok: self.print_bridge.on_finished(action.session, ok))
+
+    def _slip_printed(self, session: int, ok: bool) -> None:
+        self.send(SlipPrinted(session, ok))
 
     def _listen(self, action: Listen) -> None:
         if self.recognizer is None:

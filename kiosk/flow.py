@@ -303,7 +303,8 @@ class Kiosk:
 
     def _enter_code(self) -> list[Action]:
         self._completion = None
-        return [StopSpeech(), self._show(), Speak(self._desk.open_entry())]
+        prompt = self._desk.open_entry()
+        return [StopSpeech(), self._show(), Speak(prompt)]
 
     def _code_key(self, intent: TypeChar | Erase | Submit) -> list[Action]:
         if not isinstance(intent, Submit):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
-from kiosk.intents import BackToMenu, EndSession, OpenLesson, SetTextSize, Tap, Touched
+from kiosk.intents import BackToMenu, EndSession, EnterCode, OpenLesson, SetTextSize, TakeSlip, Tap, Touched, TypeChar
 from kiosk.walkthrough import complete_step, correct_intents
 
 
@@ -50,6 +50,13 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
         yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
         kiosk.handle(BackToMenu())
     yield Stop("90-menu-progress", "Menu with this session's progress")
+    kiosk.handle(TakeSlip())
+    yield Stop("90a-slip", "Practice slip: what was practised, its code and QR code")
+    kiosk.handle(EnterCode())
+    for digit in "1234":
+        kiosk.handle(TypeChar(digit))
+    yield Stop("90b-code-entry", "Typing a practice-slip code on the digit pad")
+    kiosk.handle(BackToMenu())
     clock.advance(kiosk.idle_warning_s)
     kiosk.tick()
     yield Stop("91-idle-warning", "Idle warning with countdown")

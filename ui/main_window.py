@@ -8,14 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.intents import Intent, Touched
-from kiosk.views import AttractView, CompletionView, KioskView, LessonView, MenuView
+from kiosk.views import AttractView, CodeEntryView, CompletionView, KioskView, LessonView, MenuView, SlipView
 from ui import texts
 from ui.lesson_page import LessonPage
 from ui.menu_page import menu_page
 from ui.simple_pages import IdleOverlay, attract_page, completion_page
+from ui.slip_page import CodePage, slip_page
 from ui.style import Look
 
 Send = Callable[[Intent], None]
@@ -34,6 +35,7 @@ class KioskWindow(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._page: QWidget | None = None
         self._page_key: tuple[object, ...] = ()
+        self._on_attract = False
         self._look: Look | None = None
         self._overlay: IdleOverlay | None = None
         self._voice_input = False
@@ -62,6 +64,8 @@ class KioskWindow(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Every touch inside this window keeps the session alive (or starts one)."""
         if event.type() in TOUCH_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
+            if isinstance(watched, QAbstractButton) and self._on_attract:
+                return False  # its own intent starts the session (a touch would replace the page under it)
             if not any(w is watched or w.isAncestorOf(watched) for w in self.quiet_widgets()):
                 self._send(Touched())
         return False
@@ -74,12 +78,15 @@ class KioskWindow(QWidget):
             self._rebuild_overlay(look)
             self._page_key = ()
         page = view.page
+        self._on_attract = isinstance(page, AttractView)
         key: tuple[object, ...] = (view.session, type(page).__name__, look, self._voice_input)
         if isinstance(page, LessonView):
             key += (page.lesson_id,)
-        elif isinstance(page, MenuView | CompletionView):
+        elif isinstance(page, MenuView | CompletionView | SlipView):
             key += (page,)  # frozen views: rebuilt only when what they show changes
         if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
+            self._page.show_view(page)
+        elif key == self._page_key and isinstance(self._page, CodePage) and isinstance(page, CodeEntryView):
             self._page.show_view(page)
         elif key != self._page_key:
             self._replace_page(self._build(look, page))
@@ -92,13 +99,17 @@ class KioskWindow(QWidget):
         else:
             self._overlay.show_seconds(view.idle_seconds_left)
 
-    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView) -> QWidget:
+    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView) -> QWidget:
         if isinstance(page, MenuView):
             return menu_page(look, self._send, page)
         if isinstance(page, LessonView):
             return LessonPage(look, self._send, page, self._voice_input)
         if isinstance(page, CompletionView):
             return completion_page(look, self._send, page)
+        if isinstance(page, SlipView):
+            return slip_page(look, self._send, page)
+        if isinstance(page, CodeEntryView):
+            return CodePage(look, self._send, page)
         return attract_page(look, self._send, self._kiosk_name)
 
     def _replace_page(self, page: QWidget) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.intents import BackToMenu, EndSession, Intent, StillHere, Touched
+from kiosk.intents import BackToMenu, EndSession, EnterCode, Intent, StillHere, TakeSlip, Touched
 from kiosk.views import CompletionView
 from ui import texts
 from ui.style import Look
@@ -25,7 +25,8 @@ def _page() -> tuple[QFrame, QVBoxLayout]:
 
 
 def attract_page(look: Look, send: Send, kiosk_name: str) -> QWidget:
-    """Any tap starts a session: the whole window reports touches (see KioskWindow)."""
+    """Any tap starts a session: the whole window reports touches (see KioskWindow), except
+    on a button, whose own intent starts it ("Tôi có mã phiếu" opens the code page)."""
     page, layout = _page()
     layout.addStretch(1)
     for text, role in ((texts.PRODUCT, "title"), (texts.ATTRACT_CALL, "huge"), (texts.ATTRACT_PURPOSE, "")):
@@ -35,6 +36,9 @@ def attract_page(look: Look, send: Send, kiosk_name: str) -> QWidget:
     start = WrapButton(texts.ATTRACT_START, "primary", look.main_target, lambda: send(Touched()), "start")
     start.setMaximumWidth(look.px(120))
     layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
+    code = WrapButton(texts.HAVE_CODE, "secondary", look.main_target, lambda: send(EnterCode()), "haveCode")
+    code.setMaximumWidth(look.px(120))
+    layout.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(1)
     if kiosk_name:
         place = label(kiosk_name, "muted")
@@ -55,6 +59,7 @@ def completion_page(look: Look, send: Send, view: CompletionView) -> QWidget:
     row = QHBoxLayout()
     row.setSpacing(30)
     row.addWidget(WrapButton(texts.ANOTHER, "primary", look.main_target, lambda: send(BackToMenu()), "another"))
+    row.addWidget(WrapButton(texts.TAKE_SLIP, "secondary", look.main_target, lambda: send(TakeSlip()), "takeSlip"))
     row.addWidget(WrapButton(texts.FINISH, "secondary", look.main_target, lambda: send(EndSession()), "finish"))
     layout.addLayout(row)
     return page

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kiosk import slip_texts, slips
-from kiosk.actions import SendToPrinter, Speak
+from kiosk.actions import SendToPrinter, Show, Speak
 from kiosk.flow import Kiosk
 from kiosk.intents import (
     BackToMenu,
@@ -124,8 +124,10 @@ def test_a_code_resumes_the_unfinished_lesson_at_the_step_reached_in_a_new_visit
     code = slip_after_practice(kiosk).code
     kiosk.handle(EndSession())
     clock.advance(29 * 24 * 3600)
-    kiosk.handle(EnterCode())  # on the attract screen: starts the session on the code page
+    actions = kiosk.handle(EnterCode())  # on the attract screen: starts the session on the code page
     assert isinstance(kiosk.view().page, CodeEntryView)
+    assert [type(a.view.page) for a in actions if isinstance(a, Show)] == [CodeEntryView]
+    assert [a.text for a in actions if isinstance(a, Speak)] == [slip_texts.CODE_PROMPT]
     said = [a.text for a in type_code(kiosk, code) if isinstance(a, Speak)]
     assert said == [slip_texts.CODE_OK]
     menu = kiosk.view().page
