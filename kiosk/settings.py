@@ -49,6 +49,7 @@ class Settings:
     lrs_username: str = ""
     lrs_password: str = ""
     printer: str = ""  # CUPS queue that prints practice slips ("": no printer, the slip is only shown)
+    retention_months: int = 12  # raw attempts older than this are summarised per day, then deleted; 0: keep
 
     @property
     def database(self) -> Path:
