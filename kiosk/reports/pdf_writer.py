@@ -162,7 +162,7 @@ def _lesson_table(report: Report, width: float) -> Flowable:
     ]
     if hidden > 0:
         rows.append(["", _p(texts.AND_MORE.format(count=hidden)), "", "", "", ""])
-    return _grid(rows, [9 * mm, width - 102 * mm, 36 * mm, 19 * mm, 19 * mm, 19 * mm])
+    return _grid(rows, [9 * mm, width - 104 * mm, 36 * mm, 18 * mm, 20 * mm, 21 * mm])
 
 
 def _failed_table(report: Report, width: float) -> Flowable:
@@ -175,7 +175,7 @@ def _failed_table(report: Report, width: float) -> Flowable:
          _p(step.instruction or texts.STEP_GONE), _p(str(step.wrong), _RIGHT)]
         for n, step in enumerate(report.failed_steps[:MAX_FAILED_STEPS], start=1)
     ]
-    return _grid(rows, [9 * mm, 52 * mm, 11 * mm, width - 92 * mm, 20 * mm])
+    return _grid(rows, [9 * mm, 52 * mm, 11 * mm, width - 95 * mm, 23 * mm])
 
 
 def _signatures(width: float) -> Table:

@@ -93,7 +93,7 @@ def test_empty_database_gives_a_page_of_zeros(empty_report: Report, tmp_path: Pa
 def test_every_lesson_and_many_failed_steps_still_fit_one_readable_page(
         empty_report: Report, store: ProgressStore, core_pack: Pack, place_settings: Settings, tmp_path: Path) -> None:
     for n, lesson in enumerate(core_pack.lessons):
-        wrong = tuple((lesson.id, step.id, i) for i, step in enumerate(lesson.steps))
+        wrong = tuple((lesson.id, step.id, i) for i, step in enumerate(lesson.steps[:3]))
         visit(store, at(1 + n, 9), 30, {lesson.id: 5 + n, f"bai-hoc-cu-rat-dai-khong-con-trong-kho-so-{n}": None},
               wrong=wrong)
     long_place = Settings(data_dir=place_settings.data_dir, kiosk_id="pt-tanphu-01",
