@@ -8,8 +8,8 @@ One round (`run_once`) sends due batches until none is left or one fails:
   and never retried on its own (IT can release it: `hocvuso xapi send --release`);
 - network error, timeout, 5xx/429, or 401/403/404 (wrong account or address): the batch
   stays waiting, its tries are counted and the next round waits with exponential backoff
-  and jitter, capped. While the network is down, the LRS host is probed cheaply so
-  sending resumes soon after it returns. Nothing is ever deleted.
+  and jitter, capped. When the LRS host stopped answering, it is probed cheaply (a TCP
+  connect) so sending resumes soon after it returns. Nothing is ever deleted.
 Between rounds the thread sleeps; `wake()` cuts the sleep short, `stop()` ends it. A batch
 the LRS stored but could not acknowledge is sent again later: the ids make that harmless.
 """
@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import logging
 import random
-import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +55,7 @@ class Forwarder:
         self._rng = rng or random.Random()
         self._outbox: Outbox | None = None
         self._failures = 0
+        self._seen_down = False  # the LRS host stopped answering since the last failure
         self.problem: Problem | None = None  # why the last try failed; None after a success
         self.resume_at: datetime.datetime | None = None  # backing off until then
         self._urgent = False
@@ -76,6 +76,9 @@ class Forwarder:
             if self.problem is None or self.problem.kind != "network":
                 return waiting
             if not self.transport.reachable():
+                self._seen_down = True
+                return min(waiting, self.probe_s)
+            if not self._seen_down:  # the host answers, yet HTTP failed (TLS, a hang-up): keep to the backoff
                 return min(waiting, self.probe_s)
             log.info("the LRS answers again; sending now")
             outbox.retry_now()
@@ -122,6 +125,7 @@ class Forwarder:
         self._failures += 1
         delay = min(self.max_delay_s, self.base_delay_s * 2 ** (self._failures - 1)) * self._rng.uniform(0.5, 1.0)
         self.problem = problem
+        self._seen_down = problem.kind == "network" and not self.transport.reachable()
         self.resume_at = now + datetime.timedelta(seconds=delay)
         outbox.postpone([p.id for p in undelivered], self.resume_at)
         log.warning("LRS not reached (%s: %s); %d statement(s) wait %.0f s", problem.kind, problem.detail, len(undelivered), delay)
@@ -137,8 +141,8 @@ class Forwarder:
             while not self._stopping.is_set():
                 try:
                     delay = self.run_once()
-                except (sqlite3.Error, OSError) as exc:  # a locked or vanished file: try again later
-                    log.error("xAPI forwarder: %s", exc)
+                except Exception:  # a locked or vanished file, or a bug: log it, keep the thread, try later
+                    log.exception("xAPI forwarder round failed")
                     delay = self.max_delay_s / 10
                 self._wake.wait(delay)
                 self._wake.clear()
