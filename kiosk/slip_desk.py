@@ -70,9 +70,11 @@ class SlipDesk:
     def show_slip(self, code: str, completed: tuple[str, ...], unfinished: tuple[str, ...]) -> str:
         """Show the slip; returns what to say."""
         date = self._clock.now().astimezone().strftime("%d/%m/%Y")
-        printing = self.slip is not None and self.slip.printing
         text = payload(code, date, self._place, completed, unfinished)
-        self.slip = SlipView(code, date, self._place, completed, unfinished, text, self._can_print, printing)
+        slip = SlipView(code, date, self._place, completed, unfinished, text, self._can_print)
+        if self.slip is not None:  # a print under way (or its outcome) stays on the slip
+            slip = replace(slip, printing=self.slip.printing, print_note=self.slip.print_note, print_note_kind=self.slip.print_note_kind)
+        self.slip = slip
         self.showing = "slip"
         if not code:
             return words.PHOTO
