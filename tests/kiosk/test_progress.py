@@ -85,7 +85,8 @@ def test_a_version_1_database_is_migrated_keeping_its_visits(tmp_path):
     store = ProgressStore.open(path)
     assert store.notice == "" and store.db["visits"].count == 1
     assert {"outbox", "slips", "attempt_rollups"} <= set(store.db.table_names())
-    assert store.db.execute("select value from meta where key='schema_version'").fetchone()[0] == "2"
+    assert store.db.execute("select value from meta where key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert ["at"] in [index.columns for index in store.db["attempts"].indexes]
 
 
 class _Statements:
