@@ -21,7 +21,9 @@ EXISTS = "Tệp {path} đã có; thêm --force nếu muốn ghi đè."
 NO_FOLDER = "Không có thư mục {folder} (USB đã được rút ra?)."
 NO_DATABASE = "Không tìm thấy dữ liệu học tập ở {path}."
 BAD_DATABASE = "Không đọc được dữ liệu học tập ở {path}."
-WRITE_FAILED = "Không ghi được tệp {path} (USB đầy, bị khoá ghi hoặc đã rút ra?); tệp cũ, nếu có, vẫn giữ nguyên."
+WRITE_FAILED = (
+    "Không ghi được tệp {path} (USB đầy, bị khoá ghi hoặc đã rút ra?); tệp cũ, nếu có, vẫn giữ nguyên."
+)
 DONE = "Đã ghi {count} bản ghi học tập (xAPI) vào {path}."
 
 

@@ -128,7 +128,8 @@ class Forwarder:
         self._seen_down = problem.kind == "network" and not self.transport.reachable()
         self.resume_at = now + datetime.timedelta(seconds=delay)
         outbox.postpone([p.id for p in undelivered], self.resume_at)
-        log.warning("LRS not reached (%s: %s); %d statement(s) wait %.0f s", problem.kind, problem.detail, len(undelivered), delay)
+        log.warning("LRS not reached (%s: %s); %d statement(s) wait %.0f s", problem.kind, problem.detail,
+                    len(undelivered), delay)
         return min(delay, self.probe_s) if problem.kind == "network" else delay
 
     # --- the background thread ---------------------------------------------------------

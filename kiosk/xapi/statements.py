@@ -102,13 +102,11 @@ class KioskStatements:
 
     def lesson_completed(self, visit: dict[str, Any], summary: dict[str, Any]) -> list[dict[str, Any]]:
         result = {"completion": True, "duration": iso_duration(summary["seconds"] or 0.0), **_score(summary)}
-        verbs = ["completed"]
+        at = summary["completed_at"]
+        statements = [self._lesson_statement(visit, summary, "completed", at, result)]
         if not summary["wrong_count"] and not summary["hint_count"]:
-            verbs.append("passed")
-        return [
-            self._lesson_statement(visit, summary, verb, summary["completed_at"], result | ({"success": True} if verb == "passed" else {}))
-            for verb in verbs
-        ]
+            statements.append(self._lesson_statement(visit, summary, "passed", at, result | {"success": True}))
+        return statements
 
     def visit_ended(self, visit: dict[str, Any], summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ended = visit["ended_at"]

@@ -6,12 +6,18 @@ from dataclasses import dataclass
 
 from kiosk.xapi.outbox import OutboxCounts
 
-NOT_CONFIGURED = "Chưa cài máy chủ số liệu của tỉnh: {waiting} bản ghi đang giữ trên trạm (có thể xuất ra USB)."
+NOT_CONFIGURED = (
+    "Chưa cài máy chủ số liệu của tỉnh: {waiting} bản ghi đang giữ trên trạm (có thể xuất ra USB)."
+)
 ALL_SENT = "Đã gửi hết số liệu lên tỉnh ({sent} bản ghi)."
 SENDING = "Đang gửi số liệu lên tỉnh: {waiting} bản ghi đang chờ."
-NO_NETWORK = "Chưa gửi được lên tỉnh vì mất mạng hoặc máy chủ không trả lời: {waiting} bản ghi đang chờ, không mất bản ghi nào."
+NO_NETWORK = (
+    "Chưa gửi được lên tỉnh vì mất mạng hoặc máy chủ không trả lời: {waiting} bản ghi đang chờ, không mất bản ghi nào."
+)
 SERVER_ERROR = "Máy chủ của tỉnh đang lỗi: {waiting} bản ghi đang chờ gửi lại, không mất bản ghi nào."
-REFUSED_ACCOUNT = "Máy chủ của tỉnh không nhận tài khoản hoặc địa chỉ của trạm; báo bộ phận IT. {waiting} bản ghi đang chờ."
+REFUSED_ACCOUNT = (
+    "Máy chủ của tỉnh không nhận tài khoản hoặc địa chỉ của trạm; báo bộ phận IT. {waiting} bản ghi đang chờ."
+)
 SET_ASIDE = " {set_aside} bản ghi bị máy chủ từ chối, đã để riêng cho bộ phận IT."
 
 

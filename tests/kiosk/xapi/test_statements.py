@@ -12,7 +12,14 @@ from kiosk.intents import BackToMenu, EndSession, Help, OpenLesson, Tap, Touched
 from kiosk.lesson_session import Attempt
 from kiosk.views import LessonView
 from kiosk.walkthrough import complete_step
-from kiosk.xapi.statements import BASE, HOME_PAGE, KioskStatements, iso_duration, lesson_iri, statement_id
+from kiosk.xapi.statements import (
+    BASE,
+    HOME_PAGE,
+    KioskStatements,
+    iso_duration,
+    lesson_iri,
+    statement_id,
+)
 
 AT = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
