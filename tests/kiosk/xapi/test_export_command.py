@@ -1,6 +1,8 @@
 """`hocvuso export --xapi FILE` and `hocvuso xapi status|send`, run through the CLI entry point."""
 import datetime
 import json
+import subprocess
+import sys
 
 import pytest
 from lrs_helpers import PASSWORD, USER, free_port
@@ -119,3 +121,18 @@ def test_xapi_send_releases_what_was_set_aside_and_delivers_it(recorded, tmp_pat
     assert (outbox.counts().sent, outbox.counts().set_aside) == (6, 0)
     statement = json.loads(recorded.db.execute("select statement from outbox where id = ?", [aside]).fetchone()[0])
     assert [s["id"] for s in ralph.statements(registration=statement["context"]["registration"])].count(aside) == 1
+
+
+def test_a_full_stick_leaves_the_old_export_whole_and_no_partial_file(recorded, tmp_path):
+    out = tmp_path / "tram.jsonl"
+    out.write_text("yesterday's export\n", encoding="utf-8")
+    child = (  # a process that may write no file beyond 1 kB: the stick is full
+        "import resource, signal, sys; from kiosk.cli import main;"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN); resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000));"
+        f"sys.exit(main(['--db', {str(recorded.path)!r}, 'export', '--xapi', {str(out)!r}, '--force']))"
+    )
+    result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "Không ghi được tệp" in result.stderr and "File too large" in result.stderr
+    assert out.read_text(encoding="utf-8") == "yesterday's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".tram")) == []
