@@ -133,6 +133,7 @@ class CodePage(QFrame):
         body = QVBoxLayout()
         body.setContentsMargins(40, 10, 40, 10)
         body.setSpacing(14)
+        body.addStretch(1)
         prompt = label(words.CODE_PROMPT, "instruction")
         prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.addWidget(prompt)
@@ -145,9 +146,9 @@ class CodePage(QFrame):
         self.message.setObjectName("codeMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.addWidget(self.message)
-        body.addStretch(1)
+        body.addWidget(Keyboard(look, send, "digits"))
+        body.addStretch(2)
         outer.addLayout(body, 1)
-        outer.addWidget(Keyboard(look, send, "digits"))
         self.show_view(view)
 
     def show_view(self, view: CodeEntryView) -> None:
