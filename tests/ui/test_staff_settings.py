@@ -6,6 +6,7 @@ import random
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton
+
 from kiosk.app import KioskApp
 from kiosk.settings import MIN_IDLE_GRACE_S, load_settings
 from kiosk.staff_settings import CORRUPT_VI, overrides_path
