@@ -11,8 +11,10 @@ Score rule (lessons): raw = steps done, max = steps done + wrong answers + hints
 scaled = raw / max: the share of the citizen's step actions that were right.
 Durations: a completed lesson from its start to its completion; an unfinished one from its
 start to the end of the visit (an upper bound); a visit from its start to its end.
-Statement ids are uuid5(visit id / lesson id / verb), so a resend is idempotent; the
-timestamp is the progress time (UTC) and is always set (the LRS compares it on resends).
+Statement ids are uuid5(visit id / lesson id / verb [/ completion time]), so a resend is
+idempotent. A lesson completed again in the same visit is a new event (its figures then
+cover both runs: progress keeps one summary per lesson per visit). The timestamp is the
+progress time (UTC) and is always set (the LRS compares it on resends).
 Our own IRIs all live under BASE; they identify, they need not resolve.
 """
 from __future__ import annotations
@@ -68,9 +70,10 @@ def lesson_iri(pack_id: str, lesson_id: str) -> str:
     return f"{BASE}activities/lesson/{quote(pack_id, safe='')}/{quote(lesson_id, safe='')}"
 
 
-def statement_id(visit_id: str, subject: str, verb: str) -> str:
-    """Deterministic: the same visit, lesson (or "session") and verb give the same id."""
-    return str(uuid.uuid5(NAMESPACE, f"{visit_id}/{subject}/{verb}"))
+def statement_id(visit_id: str, subject: str, verb: str, at: str = "") -> str:
+    """Deterministic: the same visit, lesson (or "session"), verb and time give the same id.
+    `at` tells apart a lesson completed again in the same visit (a new event)."""
+    return str(uuid.uuid5(NAMESPACE, f"{visit_id}/{subject}/{verb}" + (f"/{at}" if at else "")))
 
 
 def iso_duration(seconds: float) -> str:
@@ -161,7 +164,8 @@ class KioskStatements:
              "definition": {"name": {LANGUAGE: ref.topic_title}, "type": TOPIC_TYPE}},
         ]
         activities = {"parent": [{"objectType": "Activity", "id": SESSION_ACTIVITY}], "grouping": grouping}
-        return self._statement(statement_id(visit["id"], lesson_id, verb), visit, verb, activity, at, result, activities)
+        id_ = statement_id(visit["id"], lesson_id, verb, "" if verb == "attempted" else at)
+        return self._statement(id_, visit, verb, activity, at, result, activities)
 
     def _statement(
         self,

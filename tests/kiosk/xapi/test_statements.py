@@ -114,6 +114,19 @@ def test_a_lesson_left_unfinished_is_attempted_when_the_visit_ends(kiosk, xapi_s
     assert [problems(s) for s in (attempted, session)] == [[], []]
 
 
+def test_a_lesson_done_twice_in_one_visit_is_kept_and_counted_twice(kiosk, xapi_store, clock):
+    kiosk.handle(Touched())
+    for _ in range(2):
+        kiosk.handle(OpenLesson("cham-vuot-go-chu"))
+        clock.advance(20)
+        finish_lesson(kiosk)
+        kiosk.handle(BackToMenu())
+    assert kiosk.store_problem == ""
+    completed = [s for s in outbox(xapi_store) if s["verb"]["id"] == COMPLETED]
+    assert len({s["id"] for s in completed}) == 2
+    assert [s["timestamp"] for s in completed] == ["2026-11-27T08:00:20Z", "2026-11-27T08:00:40Z"]
+
+
 def test_statement_ids_are_the_same_for_the_same_visit_lesson_and_verb(xapi_store, maker):
     visit = xapi_store.start_visit("kiosk-07", AT)
     xapi_store.lesson_started(visit, "cham-vuot-go-chu", AT)
@@ -123,8 +136,10 @@ def test_statement_ids_are_the_same_for_the_same_visit_lesson_and_verb(xapi_stor
     summary = xapi_store.db["lesson_summaries"].get((visit, "cham-vuot-go-chu"))
     again = maker.lesson_completed(visit_row, summary)
     assert [s["id"] for s in again] == [row["id"] for row in xapi_store.db["outbox"].rows]
-    assert again[0]["id"] == statement_id(visit, "cham-vuot-go-chu", "completed") != statement_id(visit, "cham-vuot-go-chu", "passed")
-    assert statement_id(visit, "cham-vuot-go-chu", "completed") != statement_id(visit + "0", "cham-vuot-go-chu", "completed")
+    at = summary["completed_at"]
+    assert again[0]["id"] == statement_id(visit, "cham-vuot-go-chu", "completed", at)
+    assert statement_id(visit, "cham-vuot-go-chu", "completed", at) != statement_id(visit, "cham-vuot-go-chu", "passed", at)
+    assert statement_id(visit, "cham-vuot-go-chu", "completed", at) != statement_id(visit + "0", "cham-vuot-go-chu", "completed", at)
 
 
 def test_staff_edits_apply_to_the_next_statement_and_empty_places_are_left_out(settings, core_pack, store):
