@@ -1,7 +1,9 @@
 """Sends the outbox to the LRS in batches, in a background thread with its own connection.
 
 One round (`run_once`) sends due batches until none is left or one fails:
-- 200/204: the batch is stored (a 204 or a partial id list means some were already there);
+- 200 with a list of ids, or 204: the batch is stored (a 204 or a partial list means some
+  were already there). A 200 with anything else (a captive portal's page) is not success,
+  and redirects are not followed (a redirected POST comes back as a GET);
 - 400/413/422 (and 409 for a batch): the LRS refused something in it; the batch is split
   in halves until the culprits stand alone. A lone 409 means the LRS already holds that id
   (counted as sent); any other lone refusal is set aside with the LRS's reason, reported,
@@ -16,6 +18,7 @@ the LRS stored but could not acknowledge is sent again later: the ids make that 
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import random
 import threading
@@ -99,6 +102,8 @@ class Forwarder:
             reply = self.transport.post([p.statement for p in batch])
         except TransportError as exc:
             return Problem("network", str(exc), now), list(batch)
+        if reply.status == 200 and not _is_id_list(reply.body):
+            return Problem("config", f"HTTP 200 that is not an LRS answer: {reply.body[:200]}", now), list(batch)
         if reply.status in (200, 204):
             outbox.mark_sent([p.id for p in batch], now)
             log.info("LRS stored %d statement(s) (HTTP %d)", len(batch), reply.status)
@@ -187,6 +192,16 @@ class Forwarder:
         if self._outbox is None:
             self._outbox = Outbox(connect(self.db_path))
         return self._outbox
+
+
+def _is_id_list(body: str) -> bool:
+    """An LRS answers a stored POST with the list of ids; a captive portal or a wrong
+    address answers 200 with a web page, and must not count as sent."""
+    try:
+        ids = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(ids, list) and all(isinstance(i, str) for i in ids)
 
 
 def roll_up_status(db_path: Path | None, forwarder: Forwarder | None) -> XapiStatus:

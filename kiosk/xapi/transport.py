@@ -13,6 +13,13 @@ from urllib.parse import urlsplit
 XAPI_VERSION = "1.0.3"
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirected POST would be replayed as a GET, whose 200 looks like success: refuse it."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
 class TransportError(OSError):
     """The LRS could not be reached or did not answer in time (nothing is known to be stored)."""
 
@@ -40,13 +47,14 @@ class LrsTransport:
             "Content-Type": "application/json; charset=utf-8",
         }
         self.timeout = timeout
+        self._opener = urllib.request.build_opener(_NoRedirect)
 
     def post(self, statements: Sequence[str]) -> Reply:
         """POST the statements (JSON texts, sent exactly as given) as one JSON array."""
         body = ("[" + ",".join(statements) + "]").encode("utf-8")
         request = urllib.request.Request(self.statements_url, data=body, headers=self._headers, method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 return Reply(response.status, response.read().decode("utf-8", "replace"))
         except urllib.error.HTTPError as exc:
             with exc:

@@ -1,8 +1,9 @@
-"""Backoff without an LRS: a dead address, and a host that accepts connections but hangs up."""
+"""Without an LRS: a dead address, a host that hangs up, and web servers that are not an LRS."""
 import datetime
 import random
 import socket
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from lrs_helpers import free_port
@@ -102,3 +103,49 @@ def test_send_now_forgets_the_backoff(waiting, clock):
     forwarder.close()
     assert tries(waiting) == [2, 2]
     assert forwarder.resume_at > clock.now() + datetime.timedelta(seconds=4)
+
+
+class NotAnLrs(BaseHTTPRequestHandler):
+    """POST: a captive portal's login page (200), or a redirect whose GET looks like an id list."""
+
+    redirect = False
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.redirect:
+            self.send_response(302)
+            self.send_header("Location", "/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self._answer(b"<html><body>Dang nhap Wi-Fi</body></html>")
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._answer(b'["not-really-stored"]')
+
+    def _answer(self, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize("redirect", [False, True], ids=["portal page", "redirect"])
+def test_a_web_page_or_a_redirect_is_not_taken_for_success(waiting, clock, redirect):
+    handler = type("Handler", (NotAnLrs,), {"redirect": redirect})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    forwarder = sender(waiting, clock, server.server_address[1])
+    try:
+        forwarder.run_once()
+    finally:
+        server.shutdown()
+        server.server_close()
+        forwarder.close()
+    assert Outbox(waiting.db.conn).counts().sent == 0 and tries(waiting) == [1, 1]
+    assert forwarder.problem.kind == "config"
+    assert ("302" if redirect else "not an LRS answer") in forwarder.problem.detail
+    assert "báo bộ phận IT" in forwarder.status().line_vi()
