@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.commands.report",
     "kiosk.commands.export",
     "kiosk.commands.xapi",
+    "kiosk.commands.db",
 )
 
 
