@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import html
 import logging
 import os
@@ -31,8 +32,8 @@ from kiosk.settings import Settings
 from kiosk.views import AttractView, KioskView
 from ui import texts
 from ui.main_window import KioskWindow
-from ui.theme import load_font, screen_dpi
 from ui.print_bridge import PrintBridge
+from ui.theme import load_font, screen_dpi
 from ui.voice_bridge import VoiceBridge
 from voice.grammar import CommandGrammar
 from voice.recognizer import Recognition, Recognizer
@@ -102,6 +103,7 @@ class KioskApp:
     def _staff_mode(self, clock: Clock) -> StaffMode:
         """The hidden staff corner and panel; the citizen idle clock rests while it is open."""
         from kiosk.bundles import find_bundles, open_store
+        from kiosk.reports.query import report_periods
         from kiosk.staff_figures import all_figures
         from kiosk.staff_pin import StaffAuth
         from kiosk.staff_settings import CORRUPT_VI, read_overrides
@@ -140,6 +142,8 @@ class KioskApp:
             settings_notice=lambda: CORRUPT_VI if read_overrides(self.settings.data_dir).problem else "",
             store_notice=lambda: self.kiosk.store_problem or self.store.notice,
             packs_changed=self.reload_packs,
+            report_periods=lambda: report_periods(clock.now().astimezone().date()),
+            export_report=self.export_report,
             speaker=self.speaker,
             microphone=microphone,
             recognizer=self.recognizer,
@@ -149,6 +153,21 @@ class KioskApp:
         staff = StaffMode(self.window, lambda: self.window.look, services)
         self.window.quiet_widgets = staff.quiet_widgets
         return staff
+
+    def export_report(self, first: datetime.date, last: datetime.date, mount_roots: Sequence[Path] = ()) -> list[Path]:
+        """Write the report for `first`..`last` to a USB stick under `mount_roots` (default: where
+        Debian mounts sticks). Staff panel; runs off the UI thread on its own read-only connection.
+        Raises ReportError with a Vietnamese message."""
+        from kiosk.reports.catalogue import catalogue_from_packs
+        from kiosk.reports.query import build_report, report_from_file
+        from kiosk.reports.usb import DEFAULT_ROOTS, export_to_usb
+
+        now = self._clock.now().astimezone()
+        if self.store.path is None:  # progress kept in memory: read it where it is
+            report = build_report(self.store.db, catalogue_from_packs(self.kiosk.packs), self.settings, first, last, now)
+        else:
+            report = report_from_file(self.store.path, self.kiosk.packs, self.settings, first, last, now)
+        return export_to_usb(report, mount_roots or DEFAULT_ROOTS)
 
     def change_setting(self, key: str, value: object) -> Settings:
         """Store a staff change (data_dir/staff-settings.toml) and use it at once."""

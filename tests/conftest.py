@@ -8,6 +8,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
 import random  # noqa: E402
+import subprocess  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -18,6 +20,8 @@ from kiosk.clock import ManualClock  # noqa: E402
 from kiosk.flow import Kiosk  # noqa: E402
 from kiosk.progress import ProgressStore  # noqa: E402
 from kiosk.settings import Settings  # noqa: E402
+
+UsbMount = Callable[..., Path]
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +58,23 @@ def store(settings: Settings):
 @pytest.fixture
 def kiosk(core_pack: Pack, store: ProgressStore, settings: Settings, clock: ManualClock) -> Kiosk:
     return Kiosk([core_pack], store, settings, clock, random.Random(7))
+
+
+@pytest.fixture
+def usb_mount(tmp_path: Path) -> Iterator[UsbMount]:
+    """usb_mount("STICK", size="4m", read_only=False) -> a tmpfs at tmp_path/media/STICK."""
+    mounted: list[Path] = []
+
+    def _mount(name: str, size: str = "4m", read_only: bool = False) -> Path:
+        point = tmp_path / "media" / name
+        point.mkdir(parents=True)
+        options = f"size={size},mode=0777" + (",ro" if read_only else "")
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)], capture_output=True, text=True, check=False)
+        if result.returncode:
+            pytest.skip(f"cannot mount a tmpfs as a stand-in USB stick (needs root): {result.stderr.strip()}")
+        mounted.append(point)
+        return point
+
+    yield _mount
+    for point in reversed(mounted):
+        subprocess.run(["umount", "-l", str(point)], capture_output=True, check=False)

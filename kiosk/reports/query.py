@@ -40,6 +40,13 @@ def month_so_far(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return today.replace(day=1), today
 
 
+def report_periods(today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+    """What staff may export: this month so far, and the whole month before it
+    (what a commune reports at the start of a month)."""
+    end_of_last = today.replace(day=1) - datetime.timedelta(days=1)
+    return [month_so_far(today), (end_of_last.replace(day=1), end_of_last)]
+
+
 def report_from_file(db_path: Path, packs: Iterable[Pack], settings: Settings,
                      first: datetime.date, last: datetime.date, now: datetime.datetime) -> Report:
     """The report from the database file at `db_path`, opened read-only: never created,

@@ -9,7 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.bundles import PackStore, find_bundles
-from kiosk.staff_pin import MAX_FAILURES, MESSAGES_VI, PinState, ScryptParams, StaffAuth, set_pin
+from kiosk.staff_pin import (
+    MAX_FAILURES,
+    MESSAGES_VI,
+    PinState,
+    ScryptParams,
+    StaffAuth,
+    set_pin,
+)
 from kiosk.views import AttractView, MenuView
 from tests.kiosk.bundles.bundle_kit import make_key, make_pack, signed_bundle
 from tests.ui.conftest import Driver, settle
@@ -213,3 +220,35 @@ def test_ten_wrong_pins_lock_staff_mode(driver, staff, settings) -> None:
     now[0] += 10_000
     staff.overlay.pin_pad.refresh()
     assert not driver.button("pin:2").isEnabled()
+
+
+def test_report_export_asks_for_the_period_and_puts_three_files_on_the_stick(driver, staff, settings, kiosk_app,
+                                                                              usb_mount, tmp_path) -> None:
+    stick = usb_mount("USB")
+    staff._services = dataclasses.replace(
+        staff._services, export_report=lambda first, last: kiosk_app.export_report(first, last, [tmp_path / "media"]))
+    driver.click("start")
+    driver.click("lesson:cham-vuot-go-chu")  # something to report
+    unlock(driver, staff, settings)
+    driver.click("staff:export")
+    assert driver.button("report:0").text() == "Từ 01/11/2026 đến 27/11/2026"
+    assert driver.button("report:1").text() == "Từ 01/10/2026 đến 31/10/2026"
+    driver.click("report:0")
+    driver.click("confirm:yes")
+    wait_for_worker(driver, staff, timeout_ms=30_000)
+    done = message(driver, "staffMessage")
+    assert done.startswith("Đã chép 3 tệp báo cáo vào USB")
+    assert sorted(path.suffix for path in stick.iterdir()) == [".csv", ".pdf", ".xlsx"]
+    csv_text = next(stick.glob("*.csv")).read_text(encoding="utf-8-sig")
+    assert "Chạm, vuốt và gõ chữ" in csv_text  # the lesson just opened is counted
+
+
+def test_report_export_without_a_stick_says_what_to_do(driver, staff, settings, kiosk_app, tmp_path) -> None:
+    staff._services = dataclasses.replace(
+        staff._services, export_report=lambda first, last: kiosk_app.export_report(first, last, [tmp_path / "media"]))
+    unlock(driver, staff, settings)
+    driver.click("staff:export")
+    driver.click("report:1")
+    driver.click("confirm:yes")
+    wait_for_worker(driver, staff)
+    assert message(driver, "staffMessage").startswith("Không tìm thấy USB")

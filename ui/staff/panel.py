@@ -2,6 +2,7 @@
 action asks first in plain words and then says what happened."""
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.bundles import SlotInfo, UpdateError, installed_vi, rolled_back_vi
+from kiosk.reports import texts as report_texts
+from kiosk.reports.errors import ReportError
 from kiosk.staff_figures import PeriodFigures
 from ui.staff import texts
 from ui.staff.chart import BarChart
@@ -42,7 +45,7 @@ class StaffPanel(QWidget):
             (texts.ROLLBACK, self._ask_rollback, "staff:rollback"),
             (texts.DEVICE_CHECK, self._devices.open, "staff:devices"),
             (texts.SETTINGS, self._settings.open, "staff:settings"),
-            # the lead adds "Xuất báo cáo ra USB" (staff:export) here
+            (texts.EXPORT, self._pick_report, "staff:export"),
         ):
             button = WrapButton(text, "primary", look.main_target, action, name)
             column.addWidget(button)
@@ -201,6 +204,28 @@ class StaffPanel(QWidget):
     def _installed(self, info: object) -> str:
         self._services.packs_changed()
         return f"{installed_vi(info)} {texts.LESSONS_READY}"  # type: ignore[arg-type]
+
+    def _pick_report(self) -> None:
+        choices: list[QWidget] = [label(texts.EXPORT_PICK, "instruction")]
+        for index, (first, last) in enumerate(self._services.report_periods()):
+            choices.append(WrapButton(texts.EXPORT_PERIOD.format(first=first, last=last), "tile", self._look.main_target,
+                                      lambda a=first, b=last: self._ask_export(a, b), f"report:{index}"))
+        self.show_widgets(choices)
+
+    def _ask_export(self, first: datetime.date, last: datetime.date) -> None:
+        self.confirm(texts.EXPORT_CONFIRM.format(first=first, last=last), lambda: self._export(first, last))
+
+    def _export(self, first: datetime.date, last: datetime.date) -> None:
+        self.run_job(texts.EXPORTING, lambda: self._services.export_report(first, last), self._exported)
+
+    def _exported(self, result: object) -> None:
+        if isinstance(result, ReportError):
+            self.say(str(result), "error")
+        elif isinstance(result, Exception):
+            self.say(texts.FAILED, "error")
+        else:
+            names = ", ".join(path.name for path in result)  # type: ignore[attr-defined]
+            self.say(report_texts.USB_DONE.format(count=len(result), names=names), "success")  # type: ignore[arg-type]
 
     def _ask_rollback(self) -> None:
         self.confirm(texts.ROLLBACK_CONFIRM, self._rollback)

@@ -1,6 +1,7 @@
 """What staff mode may ask of the rest of the kiosk, built by the composition root."""
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ class StaffServices:
     settings_notice: Callable[[], str] = lambda: ""  # e.g. the overrides file was broken and ignored
     store_notice: Callable[[], str] = lambda: ""  # progress could not be written (disk full, read-only), in Vietnamese
     packs_changed: Callable[[], None] = lambda: None  # after an install or rollback: load the new lessons
+    report_periods: Callable[[], Sequence[tuple[datetime.date, datetime.date]]] = lambda: ()  # this month, last month
+    export_report: Callable[[datetime.date, datetime.date], Sequence[Path]] = lambda first, last: ()  # UsbExportError
     speaker: Speaker | None = None  # None: the kiosk runs without speech
     microphone: Callable[[], AudioSource | None] = lambda: None  # opens the microphone, None if there is none
     recognizer: Recognizer | None = None

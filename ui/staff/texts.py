@@ -37,6 +37,13 @@ LESSONS_READY = "Danh sách bài học đã được cập nhật; người đan
 ROLLBACK = "Khôi phục bản bài học trước"
 ROLLBACK_CONFIRM = "Quay về bản bài học trước? Bản đang dùng sẽ được thay bằng bản cũ."
 
+EXPORT = "Xuất báo cáo ra USB"
+EXPORT_PICK = "Chép báo cáo của khoảng thời gian nào vào USB? Hãy cắm USB vào trạm trước."
+EXPORT_PERIOD = "Từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}"
+EXPORT_CONFIRM = ("Chép báo cáo từ {first:%d/%m/%Y} đến {last:%d/%m/%Y} vào USB? "
+                  "Sẽ có 3 tệp: PDF để in và ký, Excel và CSV.")
+EXPORTING = "Đang chép báo cáo vào USB. Đừng rút USB cho đến khi xong…"
+
 DEVICE_CHECK = "Kiểm tra thiết bị"
 CHECKING_DEVICES = "Đang kiểm tra thiết bị…"
 CHECK_NAMES = {"speaker": "Loa", "voice": "Giọng đọc", "speech_model": "Nhận giọng nói", "microphone": "Micrô"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,28 +12,7 @@ from kiosk.reports.errors import UsbExportError
 from kiosk.reports.model import Report
 from kiosk.reports.output import render
 from kiosk.reports.usb import export_to_usb, usb_sticks
-
-Mount = Callable[..., Path]
-
-
-@pytest.fixture
-def mount(tmp_path: Path) -> Iterator[Mount]:
-    """mount("STICK", size="4m", read_only=False) -> a tmpfs at tmp_path/media/STICK."""
-    mounted: list[Path] = []
-
-    def _mount(name: str, size: str = "4m", read_only: bool = False) -> Path:
-        point = tmp_path / "media" / name
-        point.mkdir(parents=True)
-        options = f"size={size},mode=0777" + (",ro" if read_only else "")
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)], capture_output=True, text=True, check=False)
-        if result.returncode:
-            pytest.skip(f"cannot mount a tmpfs as a stand-in USB stick (needs root): {result.stderr.strip()}")
-        mounted.append(point)
-        return point
-
-    yield _mount
-    for point in reversed(mounted):
-        subprocess.run(["umount", "-l", str(point)], capture_output=True, check=False)
+from tests.conftest import UsbMount
 
 
 def names(directory: Path) -> list[str]:
@@ -50,8 +28,8 @@ def test_no_stick_is_found_when_only_plain_folders_are_there(report: Report, tmp
     assert names(plain) == []
 
 
-def test_export_writes_pdf_xlsx_and_csv_to_the_stick(report: Report, mount: Mount, tmp_path: Path) -> None:
-    stick = mount("STICK")
+def test_export_writes_pdf_xlsx_and_csv_to_the_stick(report: Report, usb_mount: UsbMount, tmp_path: Path) -> None:
+    stick = usb_mount("STICK")
     written = export_to_usb(report, [tmp_path / "media"])
     stem = "bao-cao-xa-tan-phu-2026-11-01-2026-11-30"
     assert [p.name for p in written] == [f"{stem}.pdf", f"{stem}.xlsx", f"{stem}.csv"]
@@ -59,34 +37,34 @@ def test_export_writes_pdf_xlsx_and_csv_to_the_stick(report: Report, mount: Moun
     assert written[0].read_bytes().startswith(b"%PDF") and written[2].read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_sticks_are_found_one_level_deeper_and_read_only_ones_skipped(report: Report, mount: Mount,
+def test_sticks_are_found_one_level_deeper_and_read_only_ones_skipped(report: Report, usb_mount: UsbMount,
                                                                      tmp_path: Path) -> None:
-    locked = mount("A-LOCKED", read_only=True)
-    stick = mount("kiosk/LABEL")  # udisks2: /media/<user>/<LABEL>
+    locked = usb_mount("A-LOCKED", read_only=True)
+    stick = usb_mount("kiosk/LABEL")  # udisks2: /media/<user>/<LABEL>
     assert usb_sticks([tmp_path / "media"]) == [locked, stick]
     written = export_to_usb(report, [tmp_path / "media"])
     assert {p.parent for p in written} == {stick}
 
 
-def test_read_only_stick_says_so(report: Report, mount: Mount, tmp_path: Path) -> None:
-    mount("LOCKED", read_only=True)
+def test_read_only_stick_says_so(report: Report, usb_mount: UsbMount, tmp_path: Path) -> None:
+    usb_mount("LOCKED", read_only=True)
     with pytest.raises(UsbExportError) as error:
         export_to_usb(report, [tmp_path / "media"])
     assert str(error.value) == texts.USB_READ_ONLY and "LOCKED" in error.value.detail
 
 
-def test_full_stick_says_so_and_keeps_no_part_of_the_report(report: Report, mount: Mount, tmp_path: Path) -> None:
+def test_full_stick_says_so_and_keeps_no_part_of_the_report(report: Report, usb_mount: UsbMount, tmp_path: Path) -> None:
     pages = -(-len(render(report, "pdf")) // 4096)
-    stick = mount("FULL", size=f"{4 * (pages + 1)}k")  # room for the PDF (written first), not for the XLSX
+    stick = usb_mount("FULL", size=f"{4 * (pages + 1)}k")  # room for the PDF (written first), not for the XLSX
     with pytest.raises(UsbExportError) as error:
         export_to_usb(report, [tmp_path / "media"])
     assert str(error.value) == texts.USB_FULL and "No space left" in error.value.detail
     assert names(stick) == []
 
 
-def test_stick_pulled_mid_export_says_so(report: Report, mount: Mount, tmp_path: Path,
+def test_stick_pulled_mid_export_says_so(report: Report, usb_mount: UsbMount, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    stick = mount("STICK")
+    stick = usb_mount("STICK")
     real_write = usb.write_atomic
 
     def write_then_pull(path: Path, data: bytes) -> None:
