@@ -8,6 +8,7 @@ import html
 import logging
 import os
 import random
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -192,6 +193,26 @@ class KioskApp:
         self.kiosk.replace_packs(packs)
         self.window.render(self.kiosk.view())
 
+    def start_retention(self) -> None:
+        """Prune old attempts now and look again every hour (kiosk.retention prunes at most once
+        a day). On the UI thread, through the store's own connection: after the first prune a
+        day's attempts take milliseconds."""
+        self.prune_timer = QTimer(self.window)
+        self.prune_timer.setInterval(3_600_000)
+        self.prune_timer.timeout.connect(self._prune_old_attempts)
+        self.prune_timer.start()
+        self._prune_old_attempts()
+
+    def _prune_old_attempts(self) -> None:
+        from kiosk.retention import prune_if_due
+
+        if not self._core_ready:
+            return
+        try:
+            prune_if_due(self.store, self._clock.now(), self.settings.retention_months)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("retention: old attempts not pruned (%s); trying again in an hour", exc)
+
     def start_voice(self) -> None:
         """Load the speech model off the UI thread; call once the first screen is painted."""
         if self.recognizer is not None:
@@ -322,6 +343,7 @@ def run(settings: Settings, windowed: bool = False) -> int:
     kiosk_app.timer.start()
     QTimer.singleShot(0, kiosk_app.start_core)  # after the attract screen is painted
     QTimer.singleShot(0, kiosk_app.start_voice)  # the model loads after the first paint
+    QTimer.singleShot(0, kiosk_app.start_retention)  # after start_core: old attempts become daily counts
     QTimer.singleShot(0, kiosk_app.start_forwarder)  # the roll-up to the province, off the UI thread
     try:
         return qt.exec()
