@@ -128,7 +128,7 @@ class Forwarder:
 
     def _back_off(self, outbox: Outbox, problem: Problem, undelivered: list[Pending], now: datetime.datetime) -> float:
         self._failures += 1
-        delay = min(self.max_delay_s, self.base_delay_s * 2 ** (self._failures - 1)) * self._rng.uniform(0.5, 1.0)
+        delay = backoff_delay(self._failures, self.base_delay_s, self.max_delay_s, self._rng)
         self.problem = problem
         self._seen_down = problem.kind == "network" and not self.transport.reachable()
         self.resume_at = now + datetime.timedelta(seconds=delay)
@@ -192,6 +192,12 @@ class Forwarder:
         if self._outbox is None:
             self._outbox = Outbox(connect(self.db_path))
         return self._outbox
+
+
+def backoff_delay(failures: int, base_s: float, cap_s: float, rng: random.Random) -> float:
+    """Seconds to wait after `failures` failures in a row: doubling from `base_s`, capped at
+    `cap_s`, then jittered to 50–100 % so many kiosks do not retry in step."""
+    return min(cap_s, base_s * 2.0 ** min(failures - 1, 64)) * rng.uniform(0.5, 1.0)
 
 
 def _is_id_list(body: str) -> bool:

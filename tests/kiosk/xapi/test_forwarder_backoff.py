@@ -9,7 +9,7 @@ import pytest
 from lrs_helpers import free_port
 
 from kiosk.lesson_session import Attempt
-from kiosk.xapi.forwarder import Forwarder
+from kiosk.xapi.forwarder import Forwarder, backoff_delay
 from kiosk.xapi.outbox import Outbox
 from kiosk.xapi.transport import LrsTransport
 
@@ -91,6 +91,14 @@ def test_the_backoff_doubles_with_jitter_up_to_its_cap_and_keeps_every_statement
     assert max(waits) <= 300 and min(waits[-3:]) >= 150  # capped at 300 s, jitter keeps at least half
     assert tries(waiting) == [12, 12]
     assert Outbox(waiting.db.conn).counts().waiting == 2
+
+
+def test_the_backoff_stays_capped_after_weeks_of_failures():
+    rng = random.Random(2)
+    assert [backoff_delay(n, 5, 900, random.Random(0)) for n in (1, 2, 3)] == [
+        5 * random.Random(0).uniform(0.5, 1), 10 * random.Random(0).uniform(0.5, 1), 20 * random.Random(0).uniform(0.5, 1)
+    ]
+    assert all(450 <= backoff_delay(n, 5, 900, rng) <= 900 for n in (20, 1100, 10**6))
 
 
 def test_send_now_forgets_the_backoff(waiting, clock):
