@@ -18,11 +18,13 @@ DIGIT_ROWS = ("123", "456", "789")
 
 
 class Keyboard(QWidget):
-    def __init__(self, look: Look, send: Callable[[Intent], None], layout_name: str) -> None:
+    def __init__(self, look: Look, send: Callable[[Intent], None], layout_name: str, key_height: int = 0) -> None:
+        """`key_height`: bigger keys where the keyboard is alone on its page (default: the minimum target)."""
         super().__init__()
         self.setObjectName("keyboard")
         self.layout_name = layout_name
         self._look = look
+        self._key_height = key_height or look.min_target
         self._send = send
         self._shift = False
         outer = QVBoxLayout(self)
@@ -37,7 +39,7 @@ class Keyboard(QWidget):
         def click() -> None:
             self._send(intent if intent is not None else TypeChar(self._cased(text)))
 
-        key = WrapButton(text, "keyaction" if action else "key", self._look.min_target, click, name)
+        key = WrapButton(text, "keyaction" if action else "key", self._key_height, click, name)
         key.layout().setContentsMargins(2, 2, 2, 2)
         return key
 
@@ -92,7 +94,7 @@ class Keyboard(QWidget):
         grid.setSpacing(8)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        self.setMaximumHeight(4 * (self._look.min_target + 8) + 40)
+        self.setMaximumHeight(4 * (self._key_height + 8) + 40)
         for r, row in enumerate(DIGIT_ROWS):
             for c, char in enumerate(row):
                 grid.addWidget(self._key(char, f"key:{char}"), r, c)
@@ -101,5 +103,5 @@ class Keyboard(QWidget):
         grid.addWidget(self._key(texts.KEY_DONE, "key:done", Submit(), action=True), 3, 2)
         pad = QWidget()
         pad.setLayout(grid)
-        pad.setFixedWidth(self._look.px(120))
+        pad.setFixedWidth(self._look.px(120) * self._key_height // self._look.min_target)
         outer.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -146,7 +146,7 @@ class CodePage(QFrame):
         self.message.setObjectName("codeMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.addWidget(self.message)
-        body.addWidget(Keyboard(look, send, "digits"))
+        body.addWidget(Keyboard(look, send, "digits", key_height=look.main_target))
         body.addStretch(2)
         outer.addLayout(body, 1)
         self.show_view(view)
