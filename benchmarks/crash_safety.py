@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "kiosk"))
 
-from crash_harness import campaign  # noqa: E402
+from crash_harness import campaign
 
 
 def main() -> int:

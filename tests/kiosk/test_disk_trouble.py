@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from crash_harness import inconsistencies
+from progress_writer import Statements
 
 from content.model import Pack
-from crash_harness import inconsistencies
 from kiosk import texts
 from kiosk.actions import Action, Show, Speak
 from kiosk.clock import ManualClock
@@ -27,7 +28,6 @@ from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
 from kiosk.views import CompletionView
 from kiosk.walkthrough import complete_step
-from progress_writer import Statements
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -41,11 +41,16 @@ def _mount(*args: str, why: str) -> None:
 
 
 # --- the kiosk -----------------------------------------------------------------------------
-def open_kiosk(db: Path, pack: Pack, clock: ManualClock) -> tuple[Kiosk, ProgressStore]:
+def kiosk_after_one_lesson(db: Path, pack: Pack, clock: ManualClock) -> tuple[Kiosk, ProgressStore, dict[str, Any]]:
+    """A kiosk on `db` whose first citizen has finished the first lesson; what is written."""
     store = ProgressStore.open(db)
     assert store.notice == ""
     store.statements = Statements()
-    return Kiosk([pack], store, Settings(data_dir=db.parent), clock, random.Random(3)), store
+    kiosk = Kiosk([pack], store, Settings(data_dir=db.parent), clock, random.Random(3))
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson(pack.lessons[0].id))
+    finish_lesson(kiosk, clock)
+    return kiosk, store, snapshot(store)
 
 
 def finish_lesson(kiosk: Kiosk, clock: ManualClock) -> list[Action]:
@@ -101,13 +106,9 @@ Trouble = Callable[[ProgressStore], object]
 
 def keeps_teaching_through(db: Path, pack: Pack, break_disk: Trouble, mend_disk: Trouble) -> None:
     clock = ManualClock()
-    kiosk, store = open_kiosk(db, pack, clock)
-    lesson_ids = [lesson.id for lesson in pack.lessons]
-    kiosk.handle(Touched())
-    kiosk.handle(OpenLesson(lesson_ids[0]))
-    finish_lesson(kiosk, clock)
-    before = snapshot(store)
+    kiosk, store, before = kiosk_after_one_lesson(db, pack, clock)
     assert before["completed"] and before["outbox"]
+    lesson_ids = [lesson.id for lesson in pack.lessons]
 
     break_disk(store)
     learn_until_a_write_fails(kiosk, clock, lesson_ids[1:])
@@ -149,11 +150,10 @@ def test_full_disk_keeps_teaching_and_writes_again_once_there_is_room(small_disk
     filler = small_disk / "logs-that-filled-the-disk"
 
     def fill(_: ProgressStore) -> None:
-        with filler.open("wb") as out:
-            with pytest.raises(OSError) as full:
-                while True:
-                    out.write(b"x" * 65536)
-                    out.flush()
+        with filler.open("wb") as out, pytest.raises(OSError) as full:
+            while True:
+                out.write(b"x" * 65536)
+                out.flush()
         assert full.value.errno == errno.ENOSPC
 
     keeps_teaching_through(small_disk / "progress.db", core_pack, fill, lambda _: filler.unlink())
@@ -207,25 +207,21 @@ def ext4_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 def test_file_system_turned_read_only_by_the_kernel_keeps_teaching_and_loses_nothing(ext4_disk, core_pack, tmp_path):
-    """What ext4 does after a disk error: remount read-only under the running kiosk. Only a
-    restart (and the technician's fsck) mends it; until then the kiosk teaches from memory."""
+    """What ext4 does after a disk error: remount read-only under the running kiosk. The kiosk
+    keeps teaching; a restart before the technician's repair teaches from memory and leaves
+    the file alone; after the repair everything written before the error is there."""
     mount_dir, device = ext4_disk
     trigger = Path(f"/sys/fs/ext4/{device}/trigger_fs_error")
     if not trigger.exists():
         pytest.skip(f"{trigger} is missing: this kernel cannot simulate an ext4 error")
     db, clock = mount_dir / "progress.db", ManualClock()
-    kiosk, store = open_kiosk(db, core_pack, clock)
-    lesson_ids = [lesson.id for lesson in core_pack.lessons]
-    kiosk.handle(Touched())
-    kiosk.handle(OpenLesson(lesson_ids[0]))
-    finish_lesson(kiosk, clock)
-    before = snapshot(store)
+    kiosk, store, before = kiosk_after_one_lesson(db, core_pack, clock)
 
     trigger.write_text("hocvuso test\n")
     with pytest.raises(OSError) as refused:
         (mount_dir / "probe").write_text("x")
     assert refused.value.errno == errno.EROFS
-    kiosk.handle(OpenLesson(lesson_ids[1]))
+    kiosk.handle(OpenLesson(core_pack.lessons[1].id))
     assert kiosk.store_failing and "Không ghi được tiến độ học" in kiosk.store_problem
     assert_lesson_finishes(kiosk, clock)
     restarted = ProgressStore.open(db)  # a restart while the disk is still read-only
