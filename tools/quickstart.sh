@@ -30,7 +30,8 @@ fi
 .venv/bin/pip install -q --upgrade pip >/dev/null
 if [ "$mode" = test ]; then
   .venv/bin/pip install -q -e '.[test,voice-test]'
-  bash tools/setup_ralph.sh  # the real xAPI LRS (Ralph) for the roll-up tests, in its own venv
+  # the real xAPI LRS (Ralph) for the roll-up tests, in its own venv; without it they skip (fail when CI is set)
+  bash tools/setup_ralph.sh || echo "Ralph LRS not installed: the xAPI integration tests will skip" >&2
   exec .venv/bin/python -m pytest -q -p no:cacheprovider
 else
   .venv/bin/pip install -q -e .
