@@ -5,9 +5,9 @@ import random
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
-from conftest import settle
 from kiosk.app import KioskApp
 from kiosk.tour import tour
+from tests.ui.conftest import settle
 from ui.style import Look
 from ui.theme import PAIRS, contrast
 

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Driver, settle
 from PySide6.QtWidgets import QLabel
 from test_walk_lesson import walk_current_step
 
@@ -17,6 +16,7 @@ from kiosk import slip_texts
 from kiosk.app import KioskApp
 from kiosk.settings import Settings
 from kiosk.views import LessonView
+from tests.ui.conftest import Driver, settle
 from ui import texts
 
 VNEID = "vneid-kich-hoat-muc-2"

@@ -3,8 +3,8 @@ import random
 
 import pytest
 
-from conftest import Driver, settle
 from kiosk.app import KioskApp
+from tests.ui.conftest import Driver, settle
 from voice.fake_speaker import FakeSpeaker
 
 

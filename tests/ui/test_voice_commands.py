@@ -3,9 +3,9 @@ import random
 
 import pytest
 
-from conftest import Driver, settle
 from kiosk.app import KioskApp
 from kiosk.walkthrough import complete_step
+from tests.ui.conftest import Driver, settle
 from ui import texts
 from voice.fake_recognizer import FakeRecognizer
 from voice.fake_speaker import FakeSpeaker

@@ -1,10 +1,10 @@
 """A citizen walks the VNeID activation lesson by touching the simulated phone and keyboard."""
-from conftest import Driver
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import KioskApp
 from kiosk.vietnamese_input import keystrokes
 from kiosk.walkthrough import answer_text
+from tests.ui.conftest import Driver
 from ui import texts
 from ui.theme import SIZES
 
