@@ -105,6 +105,7 @@ class KioskApp:
         """The hidden staff corner and panel; the citizen idle clock rests while it is open."""
         from kiosk.bundles import find_bundles, open_store
         from kiosk.reports.query import report_periods
+        from kiosk.xapi.forwarder import roll_up_status
         from kiosk.staff_figures import all_figures
         from kiosk.staff_pin import StaffAuth
         from kiosk.staff_settings import CORRUPT_VI, read_overrides
@@ -145,6 +146,7 @@ class KioskApp:
             packs_changed=self.reload_packs,
             report_periods=lambda: report_periods(clock.now().astimezone().date()),
             export_report=self.export_report,
+            roll_up_line=lambda: roll_up_status(self.store.path, self.forwarder).line_vi(),
             speaker=self.speaker,
             microphone=microphone,
             recognizer=self.recognizer,
@@ -157,18 +159,28 @@ class KioskApp:
 
     def export_report(self, first: datetime.date, last: datetime.date, mount_roots: Sequence[Path] = ()) -> list[Path]:
         """Write the report for `first`..`last` to a USB stick under `mount_roots` (default: where
-        Debian mounts sticks). Staff panel; runs off the UI thread on its own read-only connection.
-        Raises ReportError with a Vietnamese message."""
+        Debian mounts sticks), with the xAPI statements as JSON lines for the province. Staff
+        panel; runs off the UI thread on its own read-only connection. Raises ReportError."""
         from kiosk.reports.catalogue import catalogue_from_packs
         from kiosk.reports.query import build_report, report_from_file
+        from kiosk.reports.errors import UsbExportError
         from kiosk.reports.usb import DEFAULT_ROOTS, export_to_usb
+        from kiosk.xapi.export import ExportError, export_jsonl
 
         now = self._clock.now().astimezone()
         if self.store.path is None:  # progress kept in memory: read it where it is
             report = build_report(self.store.db, catalogue_from_packs(self.kiosk.packs), self.settings, first, last, now)
         else:
             report = report_from_file(self.store.path, self.kiosk.packs, self.settings, first, last, now)
-        return export_to_usb(report, mount_roots or DEFAULT_ROOTS)
+        paths = export_to_usb(report, mount_roots or DEFAULT_ROOTS)
+        if self.store.path is not None:
+            statements = paths[0].with_name(f"xapi-{self.settings.kiosk_id}-{now:%Y-%m-%d}.jsonl")
+            try:
+                export_jsonl(self.store.path, statements, overwrite=True)
+            except ExportError as exc:
+                raise UsbExportError(exc.message_vi, exc.detail) from exc
+            paths.append(statements)
+        return paths
 
     def change_setting(self, key: str, value: object) -> Settings:
         """Store a staff change (data_dir/staff-settings.toml) and use it at once."""

@@ -123,6 +123,8 @@ def test_figures_show_todays_lessons_with_a_chart(driver, staff, settings, kiosk
     assert texts.LESSON_LINE.format(title=lesson.title, started=1, completed=1) in shown
     charts = driver.window.findChildren(BarChart, "chart:today")
     assert len(charts) == 1 and charts[0].isVisible() and charts[0].rows == [(lesson.title, 1, 1)]
+    # no provincial server configured: the statements (completed, passed, the session) wait on the kiosk
+    assert "Chưa cài máy chủ số liệu của tỉnh: 3 bản ghi đang giữ trên trạm" in shown
 
 
 def test_end_session_asks_then_returns_the_kiosk_to_attract(driver, staff, settings, kiosk_app) -> None:
@@ -231,14 +233,14 @@ def test_report_export_asks_for_the_period_and_puts_three_files_on_the_stick(dri
     driver.click("lesson:cham-vuot-go-chu")  # something to report
     unlock(driver, staff, settings)
     driver.click("staff:export")
-    assert driver.button("report:0").text() == "Từ 01/11/2026 đến 27/11/2026"
-    assert driver.button("report:1").text() == "Từ 01/10/2026 đến 31/10/2026"
+    assert driver.button("report:0").text() == "Tháng này: từ 01/11/2026 đến 27/11/2026"
+    assert driver.button("report:1").text() == "Tháng trước: từ 01/10/2026 đến 31/10/2026"
     driver.click("report:0")
     driver.click("confirm:yes")
     wait_for_worker(driver, staff, timeout_ms=30_000)
     done = message(driver, "staffMessage")
-    assert done.startswith("Đã chép 3 tệp báo cáo vào USB")
-    assert sorted(path.suffix for path in stick.iterdir()) == [".csv", ".pdf", ".xlsx"]
+    assert done.startswith("Đã chép 4 tệp báo cáo vào USB")
+    assert sorted(path.suffix for path in stick.iterdir()) == [".csv", ".jsonl", ".pdf", ".xlsx"]
     csv_text = next(stick.glob("*.csv")).read_text(encoding="utf-8-sig")
     assert "Chạm, vuốt và gõ chữ" in csv_text  # the lesson just opened is counted
 

@@ -26,6 +26,8 @@ PAGES = {
     "provinces": ("staff:settings", "setting:commune"),
     "communes": ("staff:settings", "setting:commune", "place:0"),
     "devices": ("staff:devices",),
+    "report": ("staff:export",),
+    "report-confirm": ("staff:export", "report:0"),
     "speaker": ("staff:devices", "devices:speaker"),
     "microphone": ("staff:devices", "devices:microphone"),
     "touch": ("staff:devices", "devices:touch", "touch:centre"),

@@ -56,7 +56,7 @@ class StaffPanel(QWidget):
         self._buttons.append(close)
         self._side = QWidget()
         self._side.setLayout(column)
-        self._side.setFixedWidth(look.px(95))
+        self._side.setFixedWidth(look.px(112))
         layout.addWidget(self._side)
         self._area = scroll_area()
         self._right = QStackedWidget()  # the scroll area, or a page that fills the side by itself
@@ -166,6 +166,9 @@ class StaffPanel(QWidget):
         for period in self._services.figures():
             widgets += self._period(period)
         widgets.append(label(texts.LEGEND, "muted"))
+        roll_up = self._services.roll_up_line()
+        if roll_up:
+            widgets += [label(texts.ROLL_UP, "heading"), label(roll_up)]
         self.show_widgets(widgets)
 
     def _period(self, period: PeriodFigures) -> list[QWidget]:
@@ -207,8 +210,8 @@ class StaffPanel(QWidget):
 
     def _pick_report(self) -> None:
         choices: list[QWidget] = [label(texts.EXPORT_PICK, "instruction")]
-        for index, (first, last) in enumerate(self._services.report_periods()):
-            choices.append(WrapButton(texts.EXPORT_PERIOD.format(first=first, last=last), "tile", self._look.main_target,
+        for index, (words, (first, last)) in enumerate(zip(texts.EXPORT_PERIODS, self._services.report_periods(), strict=True)):
+            choices.append(WrapButton(words.format(first=first, last=last), "tile", self._look.main_target,
                                       lambda a=first, b=last: self._ask_export(a, b), f"report:{index}"))
         self.show_widgets(choices)
 

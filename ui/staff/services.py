@@ -32,6 +32,7 @@ class StaffServices:
     packs_changed: Callable[[], None] = lambda: None  # after an install or rollback: load the new lessons
     report_periods: Callable[[], Sequence[tuple[datetime.date, datetime.date]]] = lambda: ()  # this month, last month
     export_report: Callable[[datetime.date, datetime.date], Sequence[Path]] = lambda first, last: ()  # UsbExportError
+    roll_up_line: Callable[[], str] = lambda: ""  # where sending the figures to the province stands
     speaker: Speaker | None = None  # None: the kiosk runs without speech
     microphone: Callable[[], AudioSource | None] = lambda: None  # opens the microphone, None if there is none
     recognizer: Recognizer | None = None

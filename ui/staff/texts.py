@@ -25,6 +25,7 @@ AVERAGE = "Thời gian trung bình mỗi lượt: {minutes:.0f} phút"
 NO_AVERAGE = "Chưa có lượt học nào kết thúc."
 LESSON_LINE = "{title}: mở {started}, xong {completed}"
 LEGEND = "Vạch nhạt: số lần mở bài. Vạch đậm: số lần học xong."
+ROLL_UP = "Gửi số liệu lên tỉnh"
 
 UPDATE = "Cập nhật bài học từ USB"
 NO_BUNDLES = ("Không tìm thấy gói bài học nào trên USB. Hãy cắm USB có tệp gói bài học "
@@ -39,9 +40,10 @@ ROLLBACK_CONFIRM = "Quay về bản bài học trước? Bản đang dùng sẽ 
 
 EXPORT = "Xuất báo cáo ra USB"
 EXPORT_PICK = "Chép báo cáo của khoảng thời gian nào vào USB? Hãy cắm USB vào trạm trước."
-EXPORT_PERIOD = "Từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}"
-EXPORT_CONFIRM = ("Chép báo cáo từ {first:%d/%m/%Y} đến {last:%d/%m/%Y} vào USB? "
-                  "Sẽ có 3 tệp: PDF để in và ký, Excel và CSV.")
+EXPORT_PERIODS = ("Tháng này: từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}",
+                  "Tháng trước: từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}")
+EXPORT_CONFIRM = ("Chép báo cáo từ {first:%d/%m/%Y} đến {last:%d/%m/%Y} vào USB? Sẽ có tệp PDF để in và ký, "
+                  "tệp Excel, tệp CSV và tệp số liệu gửi lên tỉnh.")
 EXPORTING = "Đang chép báo cáo vào USB. Đừng rút USB cho đến khi xong…"
 
 DEVICE_CHECK = "Kiểm tra thiết bị"
