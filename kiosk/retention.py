@@ -3,6 +3,8 @@
 deleted, all in one transaction, so a crash or error half-way leaves the database as it was.
 
 Visits and lesson summaries are kept: they hold nothing personal and the figures need them.
+xAPI statements the LRS accepted before the cutoff leave the outbox in the same transaction;
+waiting and set-aside statements are never pruned.
 The kiosk prunes after its first paint, at most once a day (`prune_if_due`); staff and
 provincial IT can also run `hocvuso db prune`.
 """
@@ -34,6 +36,7 @@ class PruneResult:
     cutoff: datetime.datetime  # attempts before this moment were summarised and deleted
     deleted: int  # raw attempts deleted (each now counted in attempt_rollups)
     days: int  # distinct UTC days they came from
+    statements: int = 0  # xAPI statements sent to the LRS before the cutoff, removed from the outbox
 
     def message_vi(self) -> str:
         """For staff and the command line."""
@@ -66,10 +69,13 @@ def prune(store_or_db: ProgressStore | sqlite_utils.Database, now: datetime.date
         if deleted:
             db.execute(_ROLL_UP, [before])
             db.execute("DELETE FROM attempts WHERE at < ?", [before])
+        statements = db.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", [before]).rowcount
         db["meta"].upsert({"key": LAST_PRUNE_KEY, "value": now.astimezone(datetime.UTC).isoformat()}, pk="key")
     if deleted:
         log.info("retention: %d attempts before %s summarised into attempt_rollups and deleted", deleted, before)
-    return PruneResult(cutoff, deleted, days)
+    if statements:
+        log.info("retention: %d xAPI statements sent before %s removed from the outbox", statements, before)
+    return PruneResult(cutoff, deleted, days, statements)
 
 
 def prune_if_due(store: ProgressStore, now: datetime.datetime, months: int) -> PruneResult | None:

@@ -42,5 +42,6 @@ def _prune(args: argparse.Namespace) -> int:
         store.close()
     print(result.message_vi())
     print(f"({result.deleted} attempts from {result.days} UTC days before {result.cutoff.isoformat(timespec='seconds')}"
-          f" added to attempt_rollups and deleted; {settings.database})")
+          f" added to attempt_rollups and deleted; {result.statements} sent xAPI statements removed from the outbox;"
+          f" {settings.database})")
     return 0

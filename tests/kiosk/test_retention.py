@@ -161,3 +161,19 @@ def test_hocvuso_db_prune_says_what_it_did(old_and_new, settings, capsys):
     again = ProgressStore.open(settings.database)
     assert again.db["attempts"].count == 0 and sum(row[-1] for row in rollups(again)) == 7
     again.close()
+
+
+def test_statements_the_lrs_accepted_long_ago_leave_the_outbox_but_waiting_ones_stay(store):
+    rows = [
+        ("sent-old", "2025-06-01T08:00:00+00:00", None),
+        ("sent-new", "2026-11-01T08:00:00+00:00", None),
+        ("waiting-old", None, None),
+        ("set-aside-old", None, "2025-06-01T08:00:00+00:00"),
+    ]
+    store.db["outbox"].insert_all(
+        {"id": id_, "statement": "{}", "created_at": "2025-06-01T08:00:00+00:00", "tries": 1, "sent_at": sent,
+         "rejected_at": rejected} for id_, sent, rejected in rows
+    )
+    result = prune(store, NOW, 12)
+    assert result.statements == 1
+    assert sorted(row["id"] for row in store.db["outbox"].rows) == ["sent-new", "set-aside-old", "waiting-old"]
