@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from kiosk.app.staff_wiring import export_report
 from kiosk.bundles import PackStore, find_bundles
 from kiosk.staff_pin import (
     MAX_FAILURES,
@@ -228,7 +229,7 @@ def test_report_export_asks_for_the_period_and_puts_three_files_on_the_stick(dri
                                                                               usb_mount, tmp_path) -> None:
     stick = usb_mount("USB")
     staff._services = dataclasses.replace(
-        staff._services, export_report=lambda first, last: kiosk_app.export_report(first, last, [tmp_path / "media"]))
+        staff._services, export_report=lambda first, last: export_report(kiosk_app, first, last, [tmp_path / "media"]))
     driver.click("start")
     driver.click("lesson:cham-vuot-go-chu")  # something to report
     unlock(driver, staff, settings)
@@ -247,7 +248,7 @@ def test_report_export_asks_for_the_period_and_puts_three_files_on_the_stick(dri
 
 def test_report_export_without_a_stick_says_what_to_do(driver, staff, settings, kiosk_app, tmp_path) -> None:
     staff._services = dataclasses.replace(
-        staff._services, export_report=lambda first, last: kiosk_app.export_report(first, last, [tmp_path / "media"]))
+        staff._services, export_report=lambda first, last: export_report(kiosk_app, first, last, [tmp_path / "media"]))
     unlock(driver, staff, settings)
     driver.click("staff:export")
     driver.click("report:1")

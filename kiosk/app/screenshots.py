@@ -1,0 +1,81 @@
+"""The screenshot tour: every screen of every lesson rendered offscreen to PNG files and an
+index.html contact sheet, for reviewing a lesson pack (and what `run` shows with no screen)."""
+from __future__ import annotations
+
+import html
+import os
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from kiosk.app.kiosk_app import KioskApp, application
+from kiosk.clock import ManualClock
+from kiosk.settings import Settings
+
+TOUR_SIZES = ((1920, 1080), (1280, 800))
+
+
+def screenshots(
+    settings: Settings,
+    out_dir: Path,
+    sizes: Sequence[tuple[int, int]] = TOUR_SIZES,
+    text_sizes: Sequence[str] = ("normal", "large"),
+) -> Path:
+    """Render every screen of every lesson (by default at both text sizes and two screen
+    sizes) to PNG files plus an index.html contact sheet; returns the index path."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: list[tuple[str, str]] = []
+    for width, height in sizes:
+        for text_size in text_sizes:
+            shots += _tour_at(settings, out_dir, width, height, text_size)
+    index = out_dir / "index.html"
+    index.write_text(_contact_sheet(shots), encoding="utf-8")
+    return index
+
+
+def _tour_at(settings: Settings, out_dir: Path, width: int, height: int, text_size: str) -> list[tuple[str, str]]:
+    from kiosk.tour import tour
+
+    clock = ManualClock()
+    tour_settings = Settings(**{**settings.__dict__, "db_path": out_dir / ".tour.db"})
+    kiosk_app = KioskApp(tour_settings, clock, random.Random(1))
+    kiosk_app.window.resize(width, height)
+    kiosk_app.window.show()
+    lesson_ids = [lesson.id for pack in kiosk_app.kiosk.packs for lesson in pack.lessons]
+    shots = []
+    for stop in tour(kiosk_app.kiosk, clock, lesson_ids, text_size):
+        kiosk_app.window.render(kiosk_app.kiosk.view())
+        _settle()
+        name = f"{width}x{height}-{text_size}-{stop.name}.png"
+        kiosk_app.window.grab().save(str(out_dir / name))
+        shots.append((name, f"{width}×{height}, {text_size}: {stop.caption}"))
+    kiosk_app.close()
+    kiosk_app.window.close()
+    kiosk_app.window.deleteLater()
+    _settle()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(out_dir / ".tour.db") + suffix).unlink(missing_ok=True)
+    return shots
+
+
+def _settle() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _contact_sheet(shots: list[tuple[str, str]]) -> str:
+    figures = "\n".join(
+        f'<figure><a href="{html.escape(n)}"><img src="{html.escape(n)}" loading="lazy"></a>'
+        f"<figcaption>{html.escape(c)}</figcaption></figure>"
+        for n, c in shots
+    )
+    return (
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Trạm Học vụ số — screenshots</title>'
+        "<style>body{font-family:sans-serif;display:flex;flex-wrap:wrap;gap:12px}"
+        "figure{width:480px;margin:0}img{width:100%;border:1px solid #999}</style>"
+        f"<h1 style='width:100%'>Trạm Học vụ số — {len(shots)} screenshots</h1>{figures}</html>"
+    )
