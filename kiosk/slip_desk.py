@@ -8,8 +8,6 @@ import math
 from collections.abc import Callable
 from dataclasses import replace
 
-import segno
-
 from kiosk import slip_texts as words
 from kiosk.clock import Clock
 from kiosk.intents import Erase, TypeChar
@@ -37,6 +35,8 @@ def payload(code: str, date: str, place: str, completed: tuple[str, ...], unfini
 def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     """The QR code of `text` (UTF-8; error correction L, raised when the size allows) as rows
     of dark modules, without the quiet zone (whoever draws it leaves 4 light modules all round)."""
+    import segno  # only when a slip is shown: not on the way to the first paint
+
     code = segno.make(text, error="l", micro=False)
     return tuple(tuple(bool(module) for module in row) for row in code.matrix)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # kept out of the first paint: the slip page imports this module
+    import sqlite_utils
 
 CODE_DIGITS = 8
 LIVE_DAYS = 30

@@ -1,5 +1,6 @@
 """The layers stay clean: only ui/ and the composition root kiosk/app/ may import PySide6."""
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,17 @@ def test_the_boundary_check_would_catch_a_violation():
     code = "import kiosk.app, sys; print('PySide6.QtWidgets' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "True"
+
+
+def test_the_first_paint_loads_none_of_the_heavy_modules():
+    """`hocvuso run` paints the attract screen before the core starts; what it imports first
+    decides how soon a citizen sees the screen (benchmarks/startup.py has the figures)."""
+    heavy = ("sqlite_utils", "segno", "vosk", "reportlab", "xlsxwriter", "cryptography", "kiosk.flow")
+    code = (
+        "import sys\n"
+        "import kiosk.app\n"
+        f"print(','.join(sorted(m for m in {heavy!r} if m in sys.modules)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.strip() == ""
