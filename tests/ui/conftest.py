@@ -55,10 +55,27 @@ class Driver:
 
 
 @pytest.fixture
-def kiosk_app(qtbot, settings, clock):
-    kiosk_app = KioskApp(settings, clock, random.Random(5))
+def app_speaker():
+    """The kiosk's speaker in UI tests: none (text only) unless a test module overrides it."""
+    return None
+
+
+@pytest.fixture
+def app_recognizer():
+    """The kiosk's recogniser in UI tests: none (touch only) unless a test module overrides it."""
+    return None
+
+
+@pytest.fixture
+def window_size() -> tuple[int, int]:
+    return (1920, 1080)
+
+
+@pytest.fixture
+def kiosk_app(qtbot, settings, clock, app_speaker, app_recognizer, window_size):
+    kiosk_app = KioskApp(settings, clock, random.Random(5), speaker=app_speaker, recognizer=app_recognizer)
     qtbot.addWidget(kiosk_app.window)
-    kiosk_app.window.resize(1920, 1080)
+    kiosk_app.window.resize(*window_size)
     kiosk_app.window.show()
     settle()
     yield kiosk_app

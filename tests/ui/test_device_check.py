@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import random
 import struct
 import wave
 
 import pytest
 from PySide6.QtCore import QPoint
 
-from kiosk.app import KioskApp
 from tests.ui.conftest import Driver, settle
 from tests.ui.test_staff import message, unlock, wait_for_worker
 from ui.staff import texts
@@ -37,14 +35,18 @@ def recognizer(qtbot) -> FakeRecognizer:
 
 
 @pytest.fixture
-def kiosk_app(qtbot, settings, clock, speaker, recognizer):
-    kiosk_app = KioskApp(settings, clock, random.Random(5), speaker=speaker, recognizer=recognizer)
-    qtbot.addWidget(kiosk_app.window)
-    kiosk_app.window.resize(1280, 800)
-    kiosk_app.window.show()
-    settle()
-    yield kiosk_app
-    kiosk_app.close()
+def app_speaker(speaker: FakeSpeaker) -> FakeSpeaker:
+    return speaker
+
+
+@pytest.fixture
+def app_recognizer(recognizer: FakeRecognizer) -> FakeRecognizer:
+    return recognizer
+
+
+@pytest.fixture
+def window_size() -> tuple[int, int]:
+    return (1280, 800)
 
 
 @pytest.fixture

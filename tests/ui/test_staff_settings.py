@@ -2,17 +2,14 @@
 the running kiosk at once and read back by load_settings after a restart."""
 from __future__ import annotations
 
-import random
-
 import pytest
 from PySide6.QtWidgets import QAbstractButton
 
-from kiosk.app import KioskApp
 from kiosk.settings import MIN_IDLE_GRACE_S, load_settings
 from kiosk.staff_settings import CORRUPT_VI, overrides_path
 from kiosk.vietnamese_input import keystrokes
 from kiosk.views import AttractView
-from tests.ui.conftest import Driver, settle
+from tests.ui.conftest import Driver
 from tests.ui.test_staff import message, unlock
 from ui.staff import texts
 from ui.staff.typing_pages import PlaceList
@@ -25,14 +22,8 @@ def speaker() -> FakeSpeaker:
 
 
 @pytest.fixture
-def kiosk_app(qtbot, settings, clock, speaker):
-    kiosk_app = KioskApp(settings, clock, random.Random(5), speaker=speaker)
-    qtbot.addWidget(kiosk_app.window)
-    kiosk_app.window.resize(1920, 1080)
-    kiosk_app.window.show()
-    settle()
-    yield kiosk_app
-    kiosk_app.close()
+def app_speaker(speaker: FakeSpeaker) -> FakeSpeaker:
+    return speaker
 
 
 @pytest.fixture
