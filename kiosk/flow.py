@@ -8,11 +8,19 @@ from __future__ import annotations
 import logging
 import random
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from content.model import Lesson, Pack
 from kiosk import slips, texts
-from kiosk.actions import Action, AdjustVolume, Prerender, SendToPrinter, Show, Speak, StopSpeech
+from kiosk.actions import (
+    Action,
+    AdjustVolume,
+    Prerender,
+    SendToPrinter,
+    Show,
+    Speak,
+    StopSpeech,
+)
 from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
 from kiosk.intents import (
@@ -35,22 +43,28 @@ from kiosk.intents import (
     Touched,
     TypeChar,
 )
-from kiosk.lesson_session import LessonSession, Result, resume_point
+from kiosk.lesson_session import LessonSession, Result
+from kiosk.menu import menu_view
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
+from kiosk.slip_desk import SlipDesk
+from kiosk.views import (
+    AttractView,
+    CodeEntryView,
+    CompletionView,
+    KioskView,
+    LessonView,
+    MenuView,
+    SlipView,
+)
+from kiosk.visit_record import VisitRecord
 from kiosk.voice_commands import intents_for, listen_for
 from voice.recognizer import ASK_AGAIN
-from kiosk.slip_desk import SlipDesk
-from kiosk.views import AttractView, CodeEntryView, CompletionView, KioskView, LessonTile, LessonView, MenuView, SlipView, TopicGroup
 
 log = logging.getLogger(__name__)
 
 MENU_PROMPT = "Mời bác chọn một bài học."
 VOLUME_STEP = 0.1
-OFFLINE = "offline"  # the visit's id while it could not be written
-STORE_FAILING = ("Không ghi được tiến độ học vào ổ đĩa từ {at} (ổ đầy hoặc bị khóa ghi). "
-                 "Trạm vẫn dạy bình thường. Hãy báo cán bộ kỹ thuật.")
-STORE_RECOVERED = "Từ {at}, trạm đã ghi lại được bình thường."
 
 
 class Kiosk:
@@ -69,8 +83,7 @@ class Kiosk:
         self._clock = clock
         self._rng = rng or random.Random()
         self._idle = IdlePolicy(clock, settings.idle_warning_s, settings.idle_grace_s)
-        self.store_problem = ""  # for staff, in Vietnamese, when progress could not be written
-        self.store_failing = False  # the last progress write failed
+        self._record = VisitRecord(store, clock, lambda: self._settings.kiosk_id)
         self._serial = 0
         self._reset()
 
@@ -85,6 +98,16 @@ class Kiosk:
         return self._packs
 
     @property
+    def store_problem(self) -> str:
+        """For staff, in Vietnamese, when progress could not be written (and when it could again)."""
+        return self._record.problem
+
+    @property
+    def store_failing(self) -> bool:
+        """The last progress write failed."""
+        return self._record.failing
+
+    @property
     def idle_warning_s(self) -> float:
         return self._idle.warning_after_s
 
@@ -93,14 +116,14 @@ class Kiosk:
         at once when nobody is learning, else from the next citizen."""
         self._settings = settings
         self._idle.warning_after_s, self._idle.grace_s = settings.idle_warning_s, settings.idle_grace_s
-        if not self._visit:
+        if not self._record.active:
             self._text_size = settings.text_size
 
     def replace_packs(self, packs: Sequence[Pack]) -> None:
         """New lessons (a USB update or a rollback): at once when nobody is learning, else from
         the next citizen, so nobody loses the lesson they are in."""
         self._next_packs = tuple(packs)
-        if not self._visit:
+        if not self._record.active:
             self._switch_packs()
 
     def view(self) -> KioskView:
@@ -110,7 +133,7 @@ class Kiosk:
         elif self._completion is not None:
             page_view = self._completion
         elif (page_view := self._desk.page()) is None:
-            page_view = self._menu() if self._visit else AttractView()
+            page_view = self._menu() if self._record.active else AttractView()
         return KioskView(page_view, self._text_size, self._serial, self._warning, self._listening, self._heard)
 
     def handle(self, intent: Intent) -> list[Action]:
@@ -121,7 +144,7 @@ class Kiosk:
             self._warning = None
             if isinstance(intent, StillHere | Touched):
                 return [StopSpeech(), self._show()]
-        if not self._visit:
+        if not self._record.active:
             started = self._start_visit()
             return self._enter_code() if isinstance(intent, EnterCode) else started
         if isinstance(intent, StartListening | Heard):
@@ -164,7 +187,7 @@ class Kiosk:
 
     def tick(self) -> list[Action]:
         """Call about once a second: shows, counts down and acts on the idle warning."""
-        if not self._visit:
+        if not self._record.active:
             return []
         left = self._idle.seconds_left()
         if left is None or left == self._warning:
@@ -176,7 +199,7 @@ class Kiosk:
         return [StopSpeech(), self._show(), Speak(texts.IDLE_WARNING)] if first else [self._show()]
 
     def close(self) -> None:
-        if self._visit:
+        if self._record.active:
             self._wipe("shutdown")
 
     # --- internals -------------------------------------------------------------------
@@ -198,7 +221,6 @@ class Kiosk:
 
 
     def _reset(self) -> None:
-        self._visit = ""
         self._lesson: LessonSession | None = None
         self._completion: CompletionView | None = None
         self._statuses: dict[str, str] = {}
@@ -218,12 +240,11 @@ class Kiosk:
 
     def _start_visit(self) -> list[Action]:
         self._serial += 1
-        self._visit, self._visit_started = OFFLINE, self._clock.now()
-        self._write(lambda visit: None)  # records the visit
+        self._record.begin()
         return [self._show(), Speak(MENU_PROMPT)]
 
     def _wipe(self, reason: str) -> list[Action]:
-        self._write(lambda visit: self._store.end_visit(visit, self._clock.now(), reason))
+        self._record.end(reason)
         self._reset()
         self._switch_packs()
         self._serial += 1
@@ -239,7 +260,7 @@ class Kiosk:
         self._desk.close()
         self._desk.notice = ""
         self._statuses.setdefault(lesson_id, "started")
-        self._write(lambda visit: self._store.lesson_started(visit, lesson_id, self._clock.now()))
+        self._record.write(lambda visit: self._store.lesson_started(visit, lesson_id, self._clock.now()))
         return [StopSpeech(), self._show(), *self._speech(self._lesson.start()), Prerender(self._lesson.lines())]
 
     def _lesson_result(self, result: Result) -> list[Action]:
@@ -247,9 +268,9 @@ class Kiosk:
         assert session is not None
         lesson_id = session.lesson.id
         for attempt in result.attempts:
-            self._write(lambda visit, a=attempt: self._store.record(visit, lesson_id, a, self._clock.now()))
+            self._record.write(lambda visit, a=attempt: self._store.record(visit, lesson_id, a, self._clock.now()))
         if result.finished:
-            self._write(lambda visit: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
+            self._record.write(lambda visit: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
             self._statuses[lesson_id] = "completed"
             self._completion = CompletionView(session.lesson.title, session.recap)
             self._lesson = None
@@ -265,28 +286,13 @@ class Kiosk:
         return [Speak(text, slow) for text, slow in result.speak]
 
     def _menu(self) -> MenuView:
-        groups = []
-        for pack in self._packs:
-            for topic in pack.topics:
-                tiles = tuple(
-                    LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, self._statuses.get(lesson.id, ""))
-                    for lesson in pack.lessons
-                    if lesson.topic == topic.id
-                )
-                if tiles:
-                    groups.append(TopicGroup(topic.title, topic.icon, tiles))
-        unfinished = tuple(
-            LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, "resume", resume_point(lesson.steps, step) + 1, len(lesson.steps))
-            for lesson_id, step in self._desk.resumable.items()
-            if (lesson := self._lessons.get(lesson_id)) is not None and self._statuses.get(lesson_id) != "completed"
-        )
-        return MenuView(tuple(groups), unfinished, bool(self._statuses), self._desk.notice)
+        return menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice)
 
     # --- the practice slip and its code (see kiosk.slip_desk) --------------------------
     def _take_slip(self) -> list[Action]:
         self._completion = None
         codes: list[str] = []
-        self._write(lambda visit: codes.append(slips.issue(self._store.db, visit, self._clock.now())))
+        self._record.write(lambda visit: codes.append(slips.issue(self._store.db, visit, self._clock.now())))
 
         def titles(status: str) -> tuple[str, ...]:
             return tuple(self._lessons[i].title for i, s in self._statuses.items() if s == status and i in self._lessons)
@@ -324,22 +330,3 @@ class Kiosk:
         if found is None:
             return None
         return {i: step for i, step in found.items() if i in self._lessons and self._statuses.get(i) != "completed"}
-
-    def _write(self, operation: Callable[[str], object]) -> None:
-        """Run a progress write for the current visit; on a disk or database error keep teaching
-        and tell staff. A visit begun while writes failed is recorded once they work again, so
-        writing resumes without a restart when the disk has room or is writable again."""
-        try:
-            if self._visit == OFFLINE:
-                self._visit = self._store.start_visit(self._settings.kiosk_id, self._visit_started)
-            operation(self._visit)
-        except (sqlite3.Error, OSError) as exc:
-            log.error("progress not written: %s", exc)
-            if not self.store_failing:
-                at = self._clock.now().astimezone().strftime("%H:%M %d/%m")
-                self.store_failing, self.store_problem = True, STORE_FAILING.format(at=at)
-            return
-        if self.store_failing:
-            log.warning("progress is being written again")
-            at = self._clock.now().astimezone().strftime("%H:%M %d/%m")
-            self.store_failing, self.store_problem = False, f"{self.store_problem} {STORE_RECOVERED.format(at=at)}"

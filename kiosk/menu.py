@@ -1,0 +1,37 @@
+"""The lesson menu a citizen sees: lessons grouped by topic with how far they got this visit,
+and above them the unfinished lessons a practice-slip code brought back."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from content.model import Lesson, Pack
+from kiosk.lesson_session import resume_point
+from kiosk.views import LessonTile, MenuView, TopicGroup
+
+
+def menu_view(
+    packs: Sequence[Pack],
+    lessons: Mapping[str, Lesson],
+    statuses: Mapping[str, str],
+    resumable: Mapping[str, int],
+    notice: str,
+) -> MenuView:
+    """`statuses`: lesson id → started | completed this visit; `resumable`: lesson id → the
+    step index a slip code resumes at."""
+    groups = []
+    for pack in packs:
+        for topic in pack.topics:
+            tiles = tuple(
+                LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, statuses.get(lesson.id, ""))
+                for lesson in pack.lessons
+                if lesson.topic == topic.id
+            )
+            if tiles:
+                groups.append(TopicGroup(topic.title, topic.icon, tiles))
+    unfinished = tuple(
+        LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, "resume",
+                   resume_point(lesson.steps, step) + 1, len(lesson.steps))
+        for lesson_id, step in resumable.items()
+        if (lesson := lessons.get(lesson_id)) is not None and statuses.get(lesson_id) != "completed"
+    )
+    return MenuView(tuple(groups), unfinished, bool(statuses), notice)

@@ -1,0 +1,59 @@
+"""One citizen's visit as written to the progress store. A write that fails (disk full,
+read-only file) never stops the lesson: staff are told, and a visit begun while writes
+failed is recorded as soon as they work again, so writing resumes without a restart."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+
+from kiosk.clock import Clock
+from kiosk.progress import ProgressStore
+
+log = logging.getLogger(__name__)
+
+OFFLINE = "offline"  # the visit's id while it could not be written
+STORE_FAILING = ("Không ghi được tiến độ học vào ổ đĩa từ {at} (ổ đầy hoặc bị khóa ghi). "
+                 "Trạm vẫn dạy bình thường. Hãy báo cán bộ kỹ thuật.")
+STORE_RECOVERED = "Từ {at}, trạm đã ghi lại được bình thường."
+
+
+class VisitRecord:
+    def __init__(self, store: ProgressStore, clock: Clock, kiosk_id: Callable[[], str]) -> None:
+        self.store = store
+        self._clock = clock
+        self._kiosk_id = kiosk_id
+        self._visit = ""  # "" between citizens
+        self._started = clock.now()
+        self.problem = ""  # for staff, in Vietnamese, when progress could not be written
+        self.failing = False  # the last progress write failed
+
+    @property
+    def active(self) -> bool:
+        return bool(self._visit)
+
+    def begin(self) -> None:
+        self._visit, self._started = OFFLINE, self._clock.now()
+        self.write(lambda visit: None)  # records the visit
+
+    def end(self, reason: str) -> None:
+        self.write(lambda visit: self.store.end_visit(visit, self._clock.now(), reason))
+        self._visit = ""
+
+    def write(self, operation: Callable[[str], object]) -> None:
+        """Run `operation(visit_id)`; on a disk or database error keep teaching and tell staff."""
+        try:
+            if self._visit == OFFLINE:
+                self._visit = self.store.start_visit(self._kiosk_id(), self._started)
+            operation(self._visit)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("progress not written: %s", exc)
+            if not self.failing:
+                self.failing, self.problem = True, STORE_FAILING.format(at=self._now())
+            return
+        if self.failing:
+            log.warning("progress is being written again")
+            self.failing, self.problem = False, f"{self.problem} {STORE_RECOVERED.format(at=self._now())}"
+
+    def _now(self) -> str:
+        return self._clock.now().astimezone().strftime("%H:%M %d/%m")
