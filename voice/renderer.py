@@ -8,6 +8,7 @@ process keeps one engine and every renderer uses it under `_ENGINE_LOCK`.
 from __future__ import annotations
 
 import array
+import atexit
 import heapq
 import itertools
 import logging
@@ -30,7 +31,7 @@ RENDER_ATTEMPTS = 3
 WAV_HEADER_BYTES = 44
 
 _ENGINE_LOCK = threading.Lock()
-_ENGINE: list[Any] = []  # the process's one engine, never released (see open_espeak_engine)
+_ENGINE: list[Any] = []  # the process's one engine, released only at exit (see open_espeak_engine)
 
 
 class RenderError(RuntimeError):
@@ -42,7 +43,9 @@ def open_espeak_engine() -> Any:
 
     espeak-ng initialises once per process and pyttsx3 unregisters its synthesis callback when an
     engine is garbage-collected, which silently breaks any newer engine. So the first engine is kept
-    for the life of the process. Call with `_ENGINE_LOCK` held. Raises if espeak-ng is missing.
+    for the life of the process, and let go at exit while the modules pyttsx3's finaliser needs
+    are still there (else Python prints an ignored AttributeError from DriverProxy.__del__).
+    Call with `_ENGINE_LOCK` held. Raises if espeak-ng is missing.
     """
     if not _ENGINE:
         import pyttsx3
@@ -52,6 +55,7 @@ def open_espeak_engine() -> Any:
         engine = pyttsx3.init("espeak")
         engine.runAndWait()  # warm-up: the first runAndWait on a fresh engine returns too early
         _ENGINE.append(engine)
+        atexit.register(_ENGINE.clear)
     return _ENGINE[0]
 
 
