@@ -1,5 +1,6 @@
 """The `hocvuso` command as a person runs it."""
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -7,9 +8,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def hocvuso(*args: str, env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+def hocvuso(*args: str, env_extra: dict[str, str], tmp_path: Path, config: str = "") -> subprocess.CompletedProcess:
+    """Run `hocvuso ARGS` in a fresh process; `config`: the kiosk.toml text (none by default)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update(HOCVUSO_DATA_DIR=str(tmp_path / "data"), HOCVUSO_CONFIG=str(tmp_path / "none.toml"), **env_extra)
+    config_path = tmp_path / ("kiosk.toml" if config else "none.toml")
+    if config:
+        config_path.write_text(config, encoding="utf-8")
+    env.update(HOCVUSO_DATA_DIR=str(tmp_path / "data"), HOCVUSO_CONFIG=str(config_path), **env_extra)
     return subprocess.run([sys.executable, "-m", "kiosk.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -38,6 +43,17 @@ def test_doctor_reports_every_check_in_vietnamese(tmp_path):
     result = hocvuso("doctor", env_extra={}, tmp_path=tmp_path)
     assert result.returncode in (0, 1), result.stderr
     names = [line.split("]")[1].split(":")[0].strip() for line in result.stdout.splitlines()]
-    assert {"speaker", "speech_model", "microphone", "lessons", "database"} <= set(names)
+    assert {"speaker", "speech_model", "microphone", "lessons", "database", "lrs"} <= set(names)
+    assert "[OK] lrs: Chưa cài máy chủ số liệu của tỉnh" in result.stdout  # USB export is the way then
     assert "Chưa cài mô hình nhận dạng giọng nói" in result.stdout  # no model configured here
     assert result.returncode == 1
+
+
+def test_doctor_says_whether_the_provincial_lrs_answers(tmp_path):
+    listening = socket.create_server(("127.0.0.1", 0))
+    port = listening.getsockname()[1]
+    with listening:
+        up = hocvuso("doctor", env_extra={}, tmp_path=tmp_path, config=f'lrs_url = "http://127.0.0.1:{port}/xAPI/"\n')
+    down = hocvuso("doctor", env_extra={}, tmp_path=tmp_path, config=f'lrs_url = "http://127.0.0.1:{port}/xAPI/"\n')
+    assert "[OK] lrs: Kết nối được máy chủ số liệu của tỉnh." in up.stdout
+    assert "[!!] lrs: Chưa kết nối được máy chủ số liệu của tỉnh" in down.stdout and down.returncode == 1

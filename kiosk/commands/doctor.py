@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.commands import settings_from_args
+from kiosk.settings import Settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,6 +27,28 @@ def _doctor(args: argparse.Namespace) -> int:
     store = ProgressStore.open(settings.database)
     rows.append(("database", not store.notice, store.notice or "Dữ liệu học tập ghi bình thường.", str(store.path)))
     store.close()
+    rows.append(_roll_up_check(settings))
     for name, ok, message, detail in rows:
         print(f"[{'OK' if ok else '!!'}] {name}: {message} ({detail})")
     return 0 if all(ok for _, ok, _, _ in rows) else 1
+
+
+NO_LRS = "Chưa cài máy chủ số liệu của tỉnh; số liệu được giữ trên trạm và xuất ra USB được."
+LRS_OK = "Kết nối được máy chủ số liệu của tỉnh."
+LRS_DOWN = "Chưa kết nối được máy chủ số liệu của tỉnh (mất mạng?); số liệu vẫn giữ trên trạm, không mất."
+LRS_BAD = "Địa chỉ máy chủ số liệu của tỉnh trong tệp cấu hình bị sai."
+
+
+def _roll_up_check(settings: Settings) -> tuple[str, bool, str, str]:
+    """The provincial LRS: not configured is fine (USB export); configured must answer."""
+    from kiosk.xapi.transport import LrsTransport
+
+    if not settings.lrs_url:
+        return ("lrs", True, NO_LRS, "lrs_url is empty")
+    try:
+        transport = LrsTransport(settings.lrs_url, settings.lrs_username, settings.lrs_password)
+    except ValueError as exc:
+        return ("lrs", False, LRS_BAD, str(exc))
+    if transport.reachable():
+        return ("lrs", True, LRS_OK, transport.statements_url)
+    return ("lrs", False, LRS_DOWN, f"{transport.statements_url}: no TCP connection")
