@@ -5,10 +5,11 @@ logged; the good ones are still used, so one bad pack never takes the kiosk down
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from content.loader import BUILTIN_PACKS, load_pack
+from content.loader import BUILTIN_PACKS, LoadResult, load_pack
 from content.model import Pack, Problem
 from kiosk.settings import Settings
 
@@ -25,18 +26,28 @@ class RefusedPack:
         return f"Gói bài học ở {self.path} bị lỗi ({len(self.problems)} lỗi) nên chưa được dùng. Các bài khác vẫn học bình thường."
 
 
-def pack_dirs(settings: Settings) -> list[Path]:
+def kiosk_packs(settings: Settings) -> tuple[list[Pack], list[RefusedPack]]:
+    """The packs this kiosk teaches from (see the module docstring). The installed pack's slot
+    check validates it by loading it; that same load is used, so it is read only once."""
     from kiosk.bundles import active_pack_dir
 
-    installed = active_pack_dir(settings)
-    return [*([installed] if installed else []), BUILTIN_PACKS / "core", *settings.extra_pack_dirs]
+    loaded: dict[Path, LoadResult] = {}
+
+    def load(path: Path) -> LoadResult:
+        if path not in loaded:
+            loaded[path] = load_pack(path)
+        return loaded[path]
+
+    installed = active_pack_dir(settings, validator=lambda path: load(path).problems)
+    dirs = [*([installed] if installed else []), BUILTIN_PACKS / "core", *settings.extra_pack_dirs]
+    return load_packs(dirs, load)
 
 
-def load_packs(dirs: list[Path]) -> tuple[list[Pack], list[RefusedPack]]:
+def load_packs(dirs: list[Path], load: Callable[[Path], LoadResult] = load_pack) -> tuple[list[Pack], list[RefusedPack]]:
     packs: list[Pack] = []
     refused: list[RefusedPack] = []
     for path in dirs:
-        result = load_pack(path)
+        result = load(path)
         if result.pack is None:
             refused.append(RefusedPack(path, result.problems))
             log.error("lesson pack %s refused:\n  %s", path, "\n  ".join(map(str, result.problems)))

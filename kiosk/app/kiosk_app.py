@@ -80,12 +80,12 @@ class KioskApp:
             return
         from kiosk.app.staff_wiring import staff_mode
         from kiosk.flow import Kiosk
-        from kiosk.packs import load_packs, pack_dirs
+        from kiosk.packs import kiosk_packs
         from kiosk.progress import ProgressStore
         from kiosk.xapi.statements import KioskStatements
 
         self.store = ProgressStore.open(self.settings.database)
-        packs, self.refused_packs = load_packs(pack_dirs(self.settings))
+        packs, self.refused_packs = kiosk_packs(self.settings)
         self.kiosk = Kiosk(packs, self.store, self.settings, self.clock, self._rng)
         self.store.statements = KioskStatements(lambda: self.settings, lambda: self.kiosk.packs)
         self.staff = staff_mode(self, self.clock)
@@ -109,9 +109,9 @@ class KioskApp:
 
     def reload_packs(self) -> None:
         """After a USB update or a rollback: the new lessons, from the next citizen on."""
-        from kiosk.packs import load_packs, pack_dirs
+        from kiosk.packs import kiosk_packs
 
-        packs, self.refused_packs = load_packs(pack_dirs(self.settings))
+        packs, self.refused_packs = kiosk_packs(self.settings)
         self.kiosk.replace_packs(packs)
         self.window.render(self.kiosk.view())
 

@@ -14,13 +14,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    from kiosk.packs import load_packs, pack_dirs
+    from kiosk.packs import kiosk_packs
     from kiosk.progress import ProgressStore
     from voice.doctor import voice_checks
 
     settings = settings_from_args(args)
     rows = [(c.name, c.ok, c.message, c.detail) for c in voice_checks(settings.vosk_model_dir)]
-    packs, refused = load_packs(pack_dirs(settings))
+    packs, refused = kiosk_packs(settings)
     lessons = sum(len(p.lessons) for p in packs)
     rows.append(("lessons", not refused, f"{lessons} bài học sẵn sàng.", f"{len(packs)} pack(s) loaded"))
     rows += [("lessons", False, r.message_vi, "; ".join(map(str, r.problems[:3]))) for r in refused]

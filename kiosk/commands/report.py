@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from kiosk.packs import load_packs, pack_dirs
+    from kiosk.packs import kiosk_packs
     from kiosk.reports import texts
     from kiosk.reports.errors import ReportError
     from kiosk.reports.output import file_name, render, write_atomic
@@ -39,7 +39,7 @@ def _report(args: argparse.Namespace) -> int:
         return _fail(str(exc), f"--from {args.first!r} --to {args.last!r}")
     suffix = args.out.suffix.lstrip(".").lower() if args.out else ""
     fmt = args.format or (suffix if suffix in ("pdf", "xlsx", "csv") else "pdf")
-    packs, _refused = load_packs(pack_dirs(settings))
+    packs, _refused = kiosk_packs(settings)
     try:
         report = report_from_file(settings.database, packs, settings, first, last, now)
         data = render(report, fmt)

@@ -1,9 +1,15 @@
+import dataclasses
 import shutil
+from pathlib import Path
 
 import yaml
 
-from content.loader import BUILTIN_PACKS
-from kiosk.packs import load_packs
+import content.loader
+import kiosk.packs
+from content.loader import BUILTIN_PACKS, load_pack
+from kiosk.bundles import open_store
+from kiosk.packs import kiosk_packs, load_packs
+from tests.kiosk.bundles.bundle_kit import make_key, make_pack, signed_bundle
 
 
 def copy_pack(tmp_path, name, pack_id, version=1):
@@ -28,3 +34,22 @@ def test_an_installed_update_with_the_builtin_id_replaces_it(tmp_path):
     update = copy_pack(tmp_path, "update", "core", version=2)
     packs, refused = load_packs([update, BUILTIN_PACKS / "core"])
     assert [(p.id, p.version) for p in packs] == [("core", 2)] and refused == []
+
+
+def test_the_kiosk_teaches_an_installed_update_and_reads_it_only_once(tmp_path, settings, monkeypatch):
+    key = make_key(tmp_path / "keys")
+    bundle = signed_bundle(make_pack(tmp_path / "src", 2), tmp_path / "update.hvsbundle", key)
+    settings = dataclasses.replace(settings, trusted_keys=(key.public,))
+    open_store(settings).install(bundle)
+    reads: list[Path] = []
+
+    def counting_load(path: Path):
+        reads.append(path)
+        return load_pack(path)
+
+    monkeypatch.setattr(kiosk.packs, "load_pack", counting_load)
+    monkeypatch.setattr(content.loader, "load_pack", counting_load)  # what the default validator uses
+    packs, refused = kiosk_packs(settings)
+    assert [(p.id, p.version) for p in packs] == [("core", 2)] and refused == []
+    installed = [path for path in reads if path.is_relative_to(settings.data_dir)]
+    assert len(installed) == 1  # the slot check's validation is the load that is used
