@@ -47,7 +47,7 @@ from kiosk.lesson_session import LessonSession, Result
 from kiosk.menu import menu_view
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
-from kiosk.slip_desk import SlipDesk
+from kiosk.slip_desk import CodeGuard, SlipDesk
 from kiosk.views import (
     AttractView,
     CodeEntryView,
@@ -84,6 +84,7 @@ class Kiosk:
         self._rng = rng or random.Random()
         self._idle = IdlePolicy(clock, settings.idle_warning_s, settings.idle_grace_s)
         self._record = VisitRecord(store, clock, lambda: self._settings.kiosk_id)
+        self._code_guard = CodeGuard(clock)  # outlives sessions: a new one does not reset it
         self._serial = 0
         self._reset()
 
@@ -228,7 +229,7 @@ class Kiosk:
         self._warning: int | None = None
         self._listening = False
         self._heard = ""
-        self._desk = SlipDesk(self._clock, self._settings)
+        self._desk = SlipDesk(self._clock, self._settings, self._code_guard)
 
     def _switch_packs(self) -> None:
         if self._next_packs is not None:

@@ -5,6 +5,7 @@ says into Speak actions. A new desk is made for every citizen, so nothing carrie
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -15,8 +16,33 @@ from kiosk.settings import Settings
 from kiosk.slips import CODE_DIGITS, spaced
 from kiosk.views import CodeEntryView, SlipView
 
-FREE_TRIES = 5  # wrong codes in a session before each further try waits
+FREE_TRIES = 5  # wrong codes at this kiosk within GUARD_WINDOW_S before each further try waits
 WAIT_S = 30
+GUARD_WINDOW_S = 600
+
+
+class CodeGuard:
+    """Slows down guessing codes at this kiosk, across sessions (a new session does not reset
+    it): after FREE_TRIES wrong codes within GUARD_WINDOW_S, each try waits WAIT_S after the
+    last wrong one. A citizen who mistypes a few times never waits."""
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._wrong: deque[float] = deque()  # monotonic times of recent wrong codes
+
+    def wait_left(self) -> float:
+        self._forget_old()
+        if len(self._wrong) < FREE_TRIES:
+            return 0.0
+        return max(0.0, self._wrong[-1] + WAIT_S - self._clock.monotonic())
+
+    def wrong(self) -> None:
+        self._wrong.append(self._clock.monotonic())
+        self._forget_old()
+
+    def _forget_old(self) -> None:
+        while self._wrong and self._wrong[0] < self._clock.monotonic() - GUARD_WINDOW_S:
+            self._wrong.popleft()
 
 Lookup = Callable[[str], "dict[str, int] | None"]  # code → unfinished lesson id → step index
 
@@ -42,8 +68,9 @@ def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
 
 
 class SlipDesk:
-    def __init__(self, clock: Clock, settings: Settings) -> None:
+    def __init__(self, clock: Clock, settings: Settings, guard: CodeGuard) -> None:
         self._clock = clock
+        self._guard = guard
         self._place = ", ".join(p for p in (settings.kiosk_name, settings.commune, settings.province) if p)
         self._can_print = bool(settings.printer)
         self.showing = ""  # "" | "slip" | "code"
@@ -52,8 +79,6 @@ class SlipDesk:
         self.notice = ""  # for the menu: what the last code did
         self._typed = ""
         self._message = ("", "")
-        self._wrong = 0
-        self._wait_until = -math.inf
 
     def page(self) -> SlipView | CodeEntryView | None:
         if self.showing == "slip":
@@ -107,18 +132,14 @@ class SlipDesk:
         self._message = ("", "")
 
     def submit(self, lookup: Lookup) -> str:
-        """Check the typed code; returns what to say. After FREE_TRIES wrong codes in this
-        session, each further try waits WAIT_S seconds after the last wrong one."""
-        now = self._clock.monotonic()
-        if now < self._wait_until:
-            return self._say(words.CODE_WAIT.format(seconds=math.ceil(self._wait_until - now)), "info")
+        """Check the typed code; returns what to say (the guard may ask them to wait first)."""
+        if wait := self._guard.wait_left():
+            return self._say(words.CODE_WAIT.format(seconds=math.ceil(wait)), "info")
         if len(self._typed) < CODE_DIGITS:
             return self._say(words.CODE_SHORT, "info")
         found = lookup(self._typed)
         if found is None:
-            self._wrong += 1
-            if self._wrong >= FREE_TRIES:
-                self._wait_until = now + WAIT_S
+            self._guard.wrong()
             return self._say(words.CODE_WRONG, "wrong")
         self.resumable.update(found)
         self.notice = words.CODE_OK if found else words.CODE_OK_NOTHING_LEFT

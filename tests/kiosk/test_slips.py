@@ -25,8 +25,15 @@ from kiosk.intents import (
 )
 from kiosk.lesson_session import LessonSession
 from kiosk.settings import Settings
-from kiosk.slip_desk import FREE_TRIES, WAIT_S
-from kiosk.views import AttractView, CodeEntryView, CompletionView, LessonView, MenuView, SlipView
+from kiosk.slip_desk import FREE_TRIES, GUARD_WINDOW_S, WAIT_S
+from kiosk.views import (
+    AttractView,
+    CodeEntryView,
+    CompletionView,
+    LessonView,
+    MenuView,
+    SlipView,
+)
 from kiosk.walkthrough import complete_step
 
 SHORT = "cham-vuot-go-chu"
@@ -181,6 +188,22 @@ def test_after_five_wrong_codes_each_try_waits(kiosk, clock):
     clock.advance(WAIT_S)
     kiosk.handle(Submit())
     assert kiosk.view().page.message == slip_texts.CODE_WRONG  # checked again, unlimited tries
+
+
+def test_a_new_session_does_not_reset_the_wait_but_ten_quiet_minutes_do(kiosk, clock):
+    kiosk.handle(Touched())
+    kiosk.handle(EnterCode())
+    for _ in range(FREE_TRIES):
+        type_code(kiosk, "00000000")
+        for _ in range(8):
+            kiosk.handle(Erase())
+    kiosk.handle(EndSession())
+    kiosk.handle(EnterCode())  # someone else, or the same guesser again
+    type_code(kiosk, "00000001")
+    assert kiosk.view().page.message == slip_texts.CODE_WAIT.format(seconds=WAIT_S)
+    clock.advance(GUARD_WINDOW_S + 1)
+    kiosk.handle(Submit())
+    assert kiosk.view().page.message == slip_texts.CODE_WRONG
 
 
 def test_the_slip_and_the_typed_code_are_wiped_with_the_session(kiosk, clock):
