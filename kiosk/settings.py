@@ -52,6 +52,11 @@ class Settings:
     retention_months: int = 12  # raw attempts older than this are summarised per day, then deleted; 0: keep
 
     @property
+    def place(self) -> str:
+        """Where the kiosk stands, for citizens: "name, commune, province" (empty parts left out)."""
+        return ", ".join(part for part in (self.kiosk_name, self.commune, self.province) if part)
+
+    @property
     def database(self) -> Path:
         return self.db_path if self.db_path is not None else self.data_dir / "progress.db"
 

@@ -71,7 +71,7 @@ class SlipDesk:
     def __init__(self, clock: Clock, settings: Settings, guard: CodeGuard) -> None:
         self._clock = clock
         self._guard = guard
-        self._place = ", ".join(p for p in (settings.kiosk_name, settings.commune, settings.province) if p)
+        self._place = settings.place
         self._can_print = bool(settings.printer)
         self.showing = ""  # "" | "slip" | "code"
         self.slip: SlipView | None = None

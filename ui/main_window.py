@@ -24,13 +24,13 @@ TOUCH_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 
 
 class KioskWindow(QWidget):
-    def __init__(self, family: str, dpi: float, send: Send, kiosk_name: str = "") -> None:
+    def __init__(self, family: str, dpi: float, send: Send, place: str = "") -> None:
         super().__init__()
         self.setWindowTitle(texts.PRODUCT)
         self._family = family
         self._dpi = dpi
         self._send = send
-        self._kiosk_name = kiosk_name
+        self._place = place
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._page: QWidget | None = None
@@ -51,9 +51,9 @@ class KioskWindow(QWidget):
         assert self._look is not None, "render() sets the look"
         return self._look
 
-    def set_kiosk_name(self, name: str) -> None:
+    def set_place(self, place: str) -> None:
         """The name on the attract screen (staff changed it); shows from the next render."""
-        self._kiosk_name = name
+        self._place = place
         self._page_key = ()
 
     def set_voice_input(self, available: bool) -> None:
@@ -110,7 +110,7 @@ class KioskWindow(QWidget):
             return slip_page(look, self._send, page)
         if isinstance(page, CodeEntryView):
             return CodePage(look, self._send, page)
-        return attract_page(look, self._send, self._kiosk_name)
+        return attract_page(look, self._send, self._place)
 
     def _replace_page(self, page: QWidget) -> None:
         if self._page is not None:

@@ -24,7 +24,7 @@ def _page() -> tuple[QFrame, QVBoxLayout]:
     return page, layout
 
 
-def attract_page(look: Look, send: Send, kiosk_name: str) -> QWidget:
+def attract_page(look: Look, send: Send, place: str) -> QWidget:
     """Any tap starts a session: the whole window reports touches (see KioskWindow), except
     on a button, whose own intent starts it ("Tôi có mã phiếu" opens the code page)."""
     page, layout = _page()
@@ -40,10 +40,10 @@ def attract_page(look: Look, send: Send, kiosk_name: str) -> QWidget:
     code.setMaximumWidth(look.px(120))
     layout.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(1)
-    if kiosk_name:
-        place = label(kiosk_name, "muted")
-        place.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(place)
+    if place and place != texts.PRODUCT:  # the default name alone would repeat the title
+        where = label(place, "muted")
+        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(where)
     return page
 
 

@@ -61,7 +61,7 @@ class KioskApp:
         self.clock, self._rng = clock, rng
         self._core_ready = False
         self.forwarder: Forwarder | None = None  # the xAPI roll-up thread; run() starts it when an LRS is set
-        self.window = KioskWindow(load_font(), screen_dpi(settings.screen_dpi), self.send, settings.kiosk_name)
+        self.window = KioskWindow(load_font(), screen_dpi(settings.screen_dpi), self.send, settings.place)
         self.window.render(KioskView(AttractView(), settings.text_size, 0))  # the same first screen the core shows
         self.timer = QTimer(self.window)
         self.timer.setInterval(1000)
@@ -103,7 +103,7 @@ class KioskApp:
             self.speaker.set_voice(self.settings.voice_region)  # type: ignore[arg-type]
             self.speaker.set_rate(self.settings.speech_rate)
             self.speaker.set_volume(self.settings.volume)
-        self.window.set_kiosk_name(self.settings.kiosk_name)
+        self.window.set_place(self.settings.place)
         self.window.render(self.kiosk.view())
         return self.settings
 

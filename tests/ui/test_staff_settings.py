@@ -122,7 +122,7 @@ def test_kiosk_name_typed_on_the_keyboard_shows_on_the_attract_screen(panel, kio
     assert message(panel, "staffMessage") == texts.CHANGED.format(name="tên trạm", new="Xã Tân Phú")
     panel.click("staff:close")
     assert isinstance(kiosk_app.kiosk.view().page, AttractView)
-    assert "Xã Tân Phú" in panel.visible_texts()
+    assert "Xã Tân Phú" in panel.visible_texts()  # the attract screen says where the kiosk stands
     assert load_settings().kiosk_name == "Xã Tân Phú"
 
 
@@ -142,8 +142,8 @@ def test_commune_is_picked_from_long_scrolling_lists_narrowed_by_typing(panel, k
     panel.click("place:0")
     assert texts.COMMUNE_CONFIRM.format(commune="Phường Đồng Xoài", province="tỉnh Đồng Nai") in panel.visible_texts()
     panel.click("confirm:yes")
-    assert (kiosk_app.settings.province, kiosk_app.settings.commune) == ("Đồng Nai", "Phường Đồng Xoài")
-    assert (load_settings().province, load_settings().commune) == ("Đồng Nai", "Phường Đồng Xoài")
+    assert (kiosk_app.settings.province, kiosk_app.settings.commune) == ("tỉnh Đồng Nai", "Phường Đồng Xoài")
+    assert (load_settings().province, load_settings().commune) == ("tỉnh Đồng Nai", "Phường Đồng Xoài")
     panel.click("settings:back")
     assert driver_text(panel, "setting:commune").endswith("Phường Đồng Xoài, tỉnh Đồng Nai")
 
@@ -161,3 +161,14 @@ def test_a_corrupt_overrides_file_is_reported_to_staff_and_replaced_by_the_next_
 def driver_text(driver: Driver, name: str) -> str:
     return driver.button(name).text()
 
+
+
+def test_the_attract_screen_says_where_the_kiosk_stands_once_the_commune_is_set(panel, kiosk_app) -> None:
+    panel.click("setting:commune")
+    panel.type_text("dong nai")
+    panel.click("place:0")
+    panel.type_text("xoai")
+    panel.click("place:0")
+    panel.click("confirm:yes")
+    panel.click("staff:close")
+    assert "Trạm Học vụ số, Phường Đồng Xoài, tỉnh Đồng Nai" in panel.visible_texts()

@@ -160,7 +160,7 @@ class SettingsPage:
         assert province is not None
         words = {"commune": commune, "province": province.title}
         self._host.confirm(texts.COMMUNE_CONFIRM.format(**words),
-                           lambda: self._apply({"province": province.name, "commune": commune},
+                           lambda: self._apply({"province": province.title, "commune": commune},
                                                texts.COMMUNE_DONE.format(**words)))
 
     def _apply(self, changes: dict[str, object], done: str) -> None:
