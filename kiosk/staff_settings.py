@@ -9,8 +9,6 @@ kiosk then runs on kiosk.toml and the defaults, and the next saved change writes
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Iterable
@@ -18,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.atomic_file import write_atomic
 from kiosk.settings import MIN_IDLE_GRACE_S
 
 log = logging.getLogger(__name__)
@@ -86,22 +85,9 @@ def save_override(data_dir: Path, key: str, value: Any) -> dict[str, Any]:
     values = {**read_overrides(data_dir).values, key: check(key, value)}
     path = overrides_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".staff-settings.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write("# Written by the staff panel (Chế độ cán bộ → Cài đặt). kiosk.toml holds the rest.\n")
-            out.writelines(f"{k} = {_toml(v)}\n" for k, v in sorted(values.items()))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+    text = "# Written by the staff panel (Chế độ cán bộ → Cài đặt). kiosk.toml holds the rest.\n"
+    text += "".join(f"{k} = {_toml(v)}\n" for k, v in sorted(values.items()))
+    write_atomic(path, text.encode("utf-8"))
     log.info("staff setting %s changed", key)
     return values
 

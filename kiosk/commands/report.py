@@ -25,10 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from kiosk.atomic_file import write_atomic
     from kiosk.packs import kiosk_packs
     from kiosk.reports import texts
     from kiosk.reports.errors import ReportError
-    from kiosk.reports.output import file_name, render, write_atomic
+    from kiosk.reports.output import file_name, render
     from kiosk.reports.query import report_from_file
 
     settings = settings_from_args(args)

@@ -3,11 +3,8 @@ power cut or a pulled USB stick never leaves a half-written file under the final
 from __future__ import annotations
 
 import importlib
-import os
 import re
-import tempfile
 import unicodedata
-from pathlib import Path
 
 from kiosk.reports.model import Report
 
@@ -33,23 +30,3 @@ def _ascii_slug(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a hidden temp file beside `path`, fsync it, rename it to `path`,
-    fsync the directory. On any error the temp file is removed and the error re-raised."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

@@ -15,11 +15,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from kiosk.atomic_file import write_atomic
 from kiosk.bundles.usb import DEFAULT_ROOTS
 from kiosk.reports import texts
 from kiosk.reports.errors import UsbExportError
 from kiosk.reports.model import Report
-from kiosk.reports.output import FORMATS, file_name, render, write_atomic
+from kiosk.reports.output import FORMATS, file_name, render
 
 log = logging.getLogger(__name__)
 

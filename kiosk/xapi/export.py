@@ -7,11 +7,10 @@ file is kept unless `overwrite`.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
+from kiosk.atomic_file import write_atomic
 from kiosk.xapi.outbox import Outbox, connect, has_outbox
 
 EXISTS = "Tệp {path} đã có; thêm --force nếu muốn ghi đè."
@@ -50,20 +49,7 @@ def export_jsonl(database: Path, target: Path, unsent_only: bool = False, overwr
     finally:
         conn.close()
     try:
-        _write_atomically(target, statements)
+        write_atomic(target, "".join(line + "\n" for line in statements).encode("utf-8"))
     except OSError as exc:
         raise ExportError(WRITE_FAILED.format(path=target), str(exc)) from exc
     return len(statements)
-
-
-def _write_atomically(target: Path, lines: list[str]) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.writelines(line + "\n" for line in lines)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
