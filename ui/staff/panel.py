@@ -146,7 +146,9 @@ class StaffPanel(QWidget):
             button.setEnabled(enabled)
 
     def _outcome(self, result: object, success: Callable[[object], str]) -> None:
-        if isinstance(result, UpdateError):
+        """Say how a background job ended: a refusal the core words for staff, any other
+        failure as a plain one, or `success(result)`."""
+        if isinstance(result, UpdateError | ReportError):
             self.say(result.message_vi, "error")
         elif isinstance(result, Exception):
             self.say(texts.FAILED, "error")
@@ -219,16 +221,13 @@ class StaffPanel(QWidget):
         self.confirm(texts.EXPORT_CONFIRM.format(first=first, last=last), lambda: self._export(first, last))
 
     def _export(self, first: datetime.date, last: datetime.date) -> None:
-        self.run_job(texts.EXPORTING, lambda: self._services.export_report(first, last), self._exported)
+        self.run_job(texts.EXPORTING, lambda: self._services.export_report(first, last),
+                     lambda result: self._outcome(result, self._exported))
 
-    def _exported(self, result: object) -> None:
-        if isinstance(result, ReportError):
-            self.say(str(result), "error")
-        elif isinstance(result, Exception):
-            self.say(texts.FAILED, "error")
-        else:
-            names = ", ".join(path.name for path in result)  # type: ignore[attr-defined]
-            self.say(report_texts.USB_DONE.format(count=len(result), names=names), "success")  # type: ignore[arg-type]
+    @staticmethod
+    def _exported(paths: object) -> str:
+        names = ", ".join(path.name for path in paths)  # type: ignore[attr-defined]
+        return report_texts.USB_DONE.format(count=len(paths), names=names)  # type: ignore[arg-type]
 
     def _ask_rollback(self) -> None:
         self.confirm(texts.ROLLBACK_CONFIRM, self._rollback)
