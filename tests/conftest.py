@@ -21,7 +21,7 @@ from kiosk.flow import Kiosk  # noqa: E402
 from kiosk.progress import ProgressStore  # noqa: E402
 from kiosk.settings import Settings  # noqa: E402
 
-UsbMount = Callable[..., Path]
+TmpfsMount = Callable[..., Path]
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +61,10 @@ def kiosk(core_pack: Pack, store: ProgressStore, settings: Settings, clock: Manu
 
 
 @pytest.fixture
-def usb_mount(tmp_path: Path) -> Iterator[UsbMount]:
-    """usb_mount("STICK", size="4m", read_only=False) -> a tmpfs at tmp_path/media/STICK."""
+def tmpfs_mount(tmp_path: Path) -> Iterator[TmpfsMount]:
+    """tmpfs_mount("STICK", size="4m", read_only=False) -> a real small file system (tmpfs) at
+    tmp_path/media/STICK: a USB stick under a mount root, or a disk a test fills up.
+    Mounting needs root (as CI runs); the test skips otherwise."""
     mounted: list[Path] = []
 
     def _mount(name: str, size: str = "4m", read_only: bool = False) -> Path:

@@ -28,6 +28,7 @@ from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
 from kiosk.views import CompletionView
 from kiosk.walkthrough import complete_step
+from tests.conftest import TmpfsMount
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -137,13 +138,9 @@ def keeps_teaching_through(db: Path, pack: Pack, break_disk: Trouble, mend_disk:
 
 # --- disk full -----------------------------------------------------------------------------
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
+def small_disk(tmpfs_mount: TmpfsMount) -> Path:
     """A real 2 MB file system (tmpfs) that the test can fill up."""
-    mount_dir = tmp_path / "disk"
-    mount_dir.mkdir()
-    _mount("-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_dir), why="a real full disk needs root")
-    yield mount_dir
-    _run("umount", "-l", str(mount_dir))
+    return tmpfs_mount("disk", size="2m")
 
 
 def test_full_disk_keeps_teaching_and_writes_again_once_there_is_room(small_disk, core_pack):

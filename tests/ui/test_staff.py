@@ -226,8 +226,8 @@ def test_ten_wrong_pins_lock_staff_mode(driver, staff, settings) -> None:
 
 
 def test_report_export_asks_for_the_period_and_puts_three_files_on_the_stick(driver, staff, settings, kiosk_app,
-                                                                              usb_mount, tmp_path) -> None:
-    stick = usb_mount("USB")
+                                                                              tmpfs_mount, tmp_path) -> None:
+    stick = tmpfs_mount("USB")
     staff._services = dataclasses.replace(
         staff._services, export_report=lambda first, last: export_report(kiosk_app, first, last, [tmp_path / "media"]))
     driver.click("start")

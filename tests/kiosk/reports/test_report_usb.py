@@ -12,7 +12,7 @@ from kiosk.reports.errors import UsbExportError
 from kiosk.reports.model import Report
 from kiosk.reports.output import render
 from kiosk.reports.usb import export_to_usb, usb_sticks
-from tests.conftest import UsbMount
+from tests.conftest import TmpfsMount
 
 
 def names(directory: Path) -> list[str]:
@@ -28,8 +28,8 @@ def test_no_stick_is_found_when_only_plain_folders_are_there(report: Report, tmp
     assert names(plain) == []
 
 
-def test_export_writes_pdf_xlsx_and_csv_to_the_stick(report: Report, usb_mount: UsbMount, tmp_path: Path) -> None:
-    stick = usb_mount("STICK")
+def test_export_writes_pdf_xlsx_and_csv_to_the_stick(report: Report, tmpfs_mount: TmpfsMount, tmp_path: Path) -> None:
+    stick = tmpfs_mount("STICK")
     written = export_to_usb(report, [tmp_path / "media"])
     stem = "bao-cao-xa-tan-phu-2026-11-01-2026-11-30"
     assert [p.name for p in written] == [f"{stem}.pdf", f"{stem}.xlsx", f"{stem}.csv"]
@@ -37,34 +37,34 @@ def test_export_writes_pdf_xlsx_and_csv_to_the_stick(report: Report, usb_mount: 
     assert written[0].read_bytes().startswith(b"%PDF") and written[2].read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_sticks_are_found_one_level_deeper_and_read_only_ones_skipped(report: Report, usb_mount: UsbMount,
+def test_sticks_are_found_one_level_deeper_and_read_only_ones_skipped(report: Report, tmpfs_mount: TmpfsMount,
                                                                      tmp_path: Path) -> None:
-    locked = usb_mount("A-LOCKED", read_only=True)
-    stick = usb_mount("kiosk/LABEL")  # udisks2: /media/<user>/<LABEL>
+    locked = tmpfs_mount("A-LOCKED", read_only=True)
+    stick = tmpfs_mount("kiosk/LABEL")  # udisks2: /media/<user>/<LABEL>
     assert usb_sticks([tmp_path / "media"]) == [locked, stick]
     written = export_to_usb(report, [tmp_path / "media"])
     assert {p.parent for p in written} == {stick}
 
 
-def test_read_only_stick_says_so(report: Report, usb_mount: UsbMount, tmp_path: Path) -> None:
-    usb_mount("LOCKED", read_only=True)
+def test_read_only_stick_says_so(report: Report, tmpfs_mount: TmpfsMount, tmp_path: Path) -> None:
+    tmpfs_mount("LOCKED", read_only=True)
     with pytest.raises(UsbExportError) as error:
         export_to_usb(report, [tmp_path / "media"])
     assert str(error.value) == texts.USB_READ_ONLY and "LOCKED" in error.value.detail
 
 
-def test_full_stick_says_so_and_keeps_no_part_of_the_report(report: Report, usb_mount: UsbMount, tmp_path: Path) -> None:
+def test_full_stick_says_so_and_keeps_no_part_of_the_report(report: Report, tmpfs_mount: TmpfsMount, tmp_path: Path) -> None:
     pages = -(-len(render(report, "pdf")) // 4096)
-    stick = usb_mount("FULL", size=f"{4 * (pages + 1)}k")  # room for the PDF (written first), not for the XLSX
+    stick = tmpfs_mount("FULL", size=f"{4 * (pages + 1)}k")  # room for the PDF (written first), not for the XLSX
     with pytest.raises(UsbExportError) as error:
         export_to_usb(report, [tmp_path / "media"])
     assert str(error.value) == texts.USB_FULL and "No space left" in error.value.detail
     assert names(stick) == []
 
 
-def test_stick_pulled_mid_export_says_so(report: Report, usb_mount: UsbMount, tmp_path: Path,
+def test_stick_pulled_mid_export_says_so(report: Report, tmpfs_mount: TmpfsMount, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    stick = usb_mount("STICK")
+    stick = tmpfs_mount("STICK")
     real_write = usb.write_atomic
 
     def write_then_pull(path: Path, data: bytes) -> None:
