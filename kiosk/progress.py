@@ -202,6 +202,23 @@ class ProgressStore:
         )
 
 
+def connect_file(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection of its own (the xAPI forwarder thread, reports, exports) to an existing
+    progress database, never creating, migrating or moving it.
+    Raises FileNotFoundError when there is none, sqlite3.DatabaseError when it is not one."""
+    if not path.is_file():
+        raise FileNotFoundError(f"no progress database at {path}")
+    target, uri = (path.resolve().as_uri() + "?mode=ro", True) if readonly else (str(path), False)
+    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=30)
+    try:
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if it is not a database
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
 def _iso(at: datetime.datetime) -> str:
     return at.astimezone(datetime.UTC).isoformat(timespec="seconds")
 

@@ -91,10 +91,10 @@ def _send(args: argparse.Namespace) -> int:
 
 
 def _open(settings: Settings, readonly: bool) -> sqlite3.Connection | None:
-    from kiosk.xapi.outbox import connect
+    from kiosk.progress import connect_file
 
     try:
-        return connect(settings.database, readonly=readonly)
+        return connect_file(settings.database, readonly=readonly)
     except FileNotFoundError as exc:
         print(f"{NO_DATABASE.format(path=settings.database)} ({exc})", file=sys.stderr)
     except sqlite3.DatabaseError as exc:

@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from content.model import Pack
+from kiosk.progress import connect_file
 from kiosk.reports import texts
 from kiosk.reports.catalogue import Catalogue, catalogue_from_packs
 from kiosk.reports.errors import ReportError
@@ -51,10 +52,10 @@ def report_from_file(db_path: Path, packs: Iterable[Pack], settings: Settings,
                      first: datetime.date, last: datetime.date, now: datetime.datetime) -> Report:
     """The report from the database file at `db_path`, opened read-only: never created,
     migrated or moved aside (the kiosk may be writing to it). ReportError if unusable."""
-    if not db_path.is_file():
-        raise ReportError(texts.NO_DATABASE.format(path=db_path), f"{db_path}: no such file")
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_file(db_path, readonly=True)
+    except FileNotFoundError as exc:
+        raise ReportError(texts.NO_DATABASE.format(path=db_path), f"{db_path}: no such file") from exc
     except sqlite3.Error as exc:
         raise ReportError(texts.BAD_DATABASE.format(path=db_path), f"{db_path}: {exc}") from exc
     try:

@@ -11,7 +11,8 @@ import sqlite3
 from pathlib import Path
 
 from kiosk.atomic_file import write_atomic
-from kiosk.xapi.outbox import Outbox, connect, has_outbox
+from kiosk.progress import connect_file
+from kiosk.xapi.outbox import Outbox, has_outbox
 
 EXISTS = "Tệp {path} đã có; thêm --force nếu muốn ghi đè."
 NO_FOLDER = "Không có thư mục {folder} (USB đã được rút ra?)."
@@ -37,7 +38,7 @@ def export_jsonl(database: Path, target: Path, unsent_only: bool = False, overwr
     if not target.parent.is_dir():
         raise ExportError(NO_FOLDER.format(folder=target.parent), f"{target.parent} is not a directory")
     try:
-        conn = connect(database, readonly=True)
+        conn = connect_file(database, readonly=True)
     except FileNotFoundError as exc:
         raise ExportError(NO_DATABASE.format(path=database), str(exc)) from exc
     except sqlite3.DatabaseError as exc:

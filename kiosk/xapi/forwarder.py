@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.clock import Clock
-from kiosk.xapi.outbox import Outbox, OutboxCounts, Pending, connect
+from kiosk.progress import connect_file
+from kiosk.xapi.outbox import Outbox, OutboxCounts, Pending
 from kiosk.xapi.status import Problem, XapiStatus
 from kiosk.xapi.transport import LrsTransport, TransportError
 
@@ -181,7 +182,7 @@ class Forwarder:
 
     # --- reporting (any thread: reads through a short-lived connection of its own) --------
     def status(self) -> XapiStatus:
-        conn = connect(self.db_path)
+        conn = connect_file(self.db_path)
         try:
             counts = Outbox(conn).counts()
         finally:
@@ -190,7 +191,7 @@ class Forwarder:
 
     def _open(self) -> Outbox:
         if self._outbox is None:
-            self._outbox = Outbox(connect(self.db_path))
+            self._outbox = Outbox(connect_file(self.db_path))
         return self._outbox
 
 
@@ -217,7 +218,7 @@ def roll_up_status(db_path: Path | None, forwarder: Forwarder | None) -> XapiSta
         return forwarder.status()
     if db_path is None:
         return XapiStatus(False, OutboxCounts(0, 0, 0))
-    conn = connect(db_path, readonly=True)
+    conn = connect_file(db_path, readonly=True)
     try:
         return XapiStatus(False, Outbox(conn).counts())
     finally:

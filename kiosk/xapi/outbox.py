@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 WAITING = "sent_at IS NULL AND rejected_at IS NULL"
 
@@ -29,22 +28,6 @@ class OutboxCounts:
     sent: int
     waiting: int
     set_aside: int
-
-
-def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-    """A connection of its own (e.g. for the forwarder thread) to an existing progress database.
-    Raises FileNotFoundError when there is none, sqlite3.DatabaseError when it is not one."""
-    if not path.is_file():
-        raise FileNotFoundError(f"no progress database at {path}")
-    target, uri = (path.resolve().as_uri() + "?mode=ro", True) if readonly else (str(path), False)
-    conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=30)
-    try:
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if it is not a database
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise
-    return conn
 
 
 def has_outbox(conn: sqlite3.Connection) -> bool:
