@@ -15,6 +15,18 @@ class OpenLesson:
 
 
 @dataclass(frozen=True)
+class OpenTopic:
+    """A topic tile on the menu: show that topic's lessons."""
+
+    topic_id: str
+
+
+@dataclass(frozen=True)
+class BackToTopics:
+    """"Các chủ đề" on a topic's lesson list."""
+
+
+@dataclass(frozen=True)
 class SetTextSize:
     size: str  # "normal" | "large"
 
@@ -74,6 +86,18 @@ class Tap:
 class Choose:
     element: str
     option: int
+
+
+@dataclass(frozen=True)
+class Swipe:
+    """The finger dragged the phone's screen: "up" (finger moved up), "down", "left", "right"."""
+
+    direction: str
+
+
+@dataclass(frozen=True)
+class ClosePicker:
+    """"‹" on an open picker: back to the form without choosing."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +163,6 @@ class Heard:
     confident: bool
 
 
-LessonIntent = Tap | Choose | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
+LessonIntent = Tap | Choose | Swipe | ClosePicker | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
 SlipIntent = TakeSlip | PrintSlip | SlipPrinted | EnterCode | ResumeLesson
-Intent = Touched | OpenLesson | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent
+Intent = Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent

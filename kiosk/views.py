@@ -27,6 +27,7 @@ class TopicGroup:
     title: str
     icon: str
     tiles: tuple[LessonTile, ...]
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,18 @@ class MenuView:
     unfinished: tuple[LessonTile, ...] = ()  # "Bài đang học dở", from a practice-slip code
     can_take_slip: bool = False  # something was practised in this session
     notice: str = ""  # what the last code did, e.g. "Mã đúng rồi. …"
+    topic: str = ""  # the open topic's id: its lessons show; "" shows the topics themselves
+
+
+@dataclass(frozen=True)
+class PickerView:
+    """A long option list (34 provinces, 100+ communes) opened as a picker: typing a few
+    letters, tone marks optional, narrows it down."""
+
+    element: str  # the select's id
+    query: str  # letters typed so far
+    matches: tuple[int, ...]  # indices into the select's options that match the query, in order
+    highlight: int = -1  # the option to draw attention to (after two wrong tries or Trợ giúp); -1: none
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,11 @@ class LessonView:
     focus: str = ""  # the field being typed into
     keyboard: str = ""  # "" (none) | "text" | "digits"
     highlight: str = ""  # element to draw attention to
+    targets: tuple[str, ...] = ()  # what the step names: its target (and a choose_many step's boxes)
+    needs: tuple[str, ...] = ()  # elements the step reads from (the SMS with the code): kept in view
+    swipe: str = ""  # a swipe step's direction: "up" | "down" | "left" | "right"
+    can_continue: bool = False  # show the kiosk's "next step" button (an info step, or an answer explained)
+    picker: PickerView | None = None  # a long select opened as a picker
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ FALLBACK_FAMILY = "DejaVu Sans"
 
 MIN_TARGET_MM = 15.0
 MAIN_TARGET_MM = 20.0
+MIN_GAP_MM = 2.0  # between two tappable targets
+# The smallest picture that holds the lesson page with its keyboard at these sizes: the
+# instruction, a full-height phone and 15 mm keys with 2 mm gaps (a 15" 16:10 screen).
+MIN_SCREEN_MM = (320.0, 200.0)
 
 INK = "#1a1a1a"
 PAPER = "#ffffff"
@@ -108,6 +112,16 @@ def screen_dpi(override: float | None) -> float:
 
 def mm(millimetres: float, dpi: float) -> int:
     return round(millimetres / 25.4 * dpi)
+
+
+def screen_mm(width_px: int, height_px: int, dpi: float) -> tuple[float, float]:
+    return width_px / dpi * 25.4, height_px / dpi * 25.4
+
+
+def screen_supported(width_px: int, height_px: int, dpi: float) -> bool:
+    """Whether a screen this many pixels at this DPI is big enough (see MIN_SCREEN_MM)."""
+    width, height = screen_mm(width_px, height_px, dpi)
+    return width >= MIN_SCREEN_MM[0] and height >= MIN_SCREEN_MM[1]
 
 
 def relative_luminance(colour: str) -> float:

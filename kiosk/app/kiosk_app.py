@@ -24,6 +24,7 @@ from kiosk.actions import (
     StopSpeech,
 )
 from kiosk.clock import Clock, SystemClock
+from kiosk.app.main_thread_gc import MainThreadGc
 from kiosk.intents import Heard, SlipPrinted
 from kiosk.settings import Settings
 from kiosk.views import AttractView, KioskView
@@ -62,6 +63,7 @@ class KioskApp:
         self._core_ready = False
         self.forwarder: Forwarder | None = None  # the xAPI roll-up thread; run() starts it when an LRS is set
         self.window = KioskWindow(load_font(), screen_dpi(settings.screen_dpi), self.send, settings.place)
+        self._gc = MainThreadGc(self.window)  # workers never finalise Qt objects
         self.window.render(KioskView(AttractView(), settings.text_size, 0))  # the same first screen the core shows
         self.timer = QTimer(self.window)
         self.timer.setInterval(1000)
@@ -218,6 +220,7 @@ class KioskApp:
         for device in (self.speaker, self.recognizer):
             if device is not None:
                 device.close()
+        self._gc.stop()
 
 
 def application() -> QApplication:
