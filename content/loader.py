@@ -235,6 +235,7 @@ def _step(f: Fields, previous_screen: str) -> Step:
         hint=f.text("hint", False),
         explain=f.text("explain", False),
         targets=f.texts("targets", required=kind == "choose_many"),
+        direction=f.text("direction", required=kind == "swipe"),
     )
     f.finish()
     return step

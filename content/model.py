@@ -20,7 +20,8 @@ STATIC = frozenset({"heading", "text", "sms", "banner", "note", "call", "summary
 ELEMENT_KINDS = TAPPABLE | TYPABLE | CHOOSABLE | STATIC
 DIGITS_ONLY = frozenset({"otp", "date"})  # typed on the digit pad; compared digit by digit
 
-STEP_KINDS = frozenset({"info", "tap", "type", "choose", "choose_many"})
+STEP_KINDS = frozenset({"info", "tap", "type", "choose", "choose_many", "swipe"})
+SWIPE_DIRECTIONS = frozenset({"up", "down", "left", "right"})  # the way the finger moves
 KEYBOARDS = frozenset({"text", "digits"})
 TONES = frozenset({"info", "success", "error"})
 TOPIC_ICONS = frozenset({"phone", "id", "gov", "shield", "pay", "chat"})
@@ -69,9 +70,10 @@ class Screen:
 class Step:
     """One instruction and the action that completes it.
 
-    kind: "info" (read, then Tiếp tục), "tap" a target, "type" into a target field, OTP
-    boxes or date and press Xong, "choose" an option of a target select, or "choose_many":
-    tick exactly the `targets` checkboxes, then tap the `target` button.
+    kind: "info" (read, then the kiosk's "Bước tiếp theo"), "tap" a target, "type" into a
+    target field, OTP boxes or date and press Xong, "choose" an option of a target select,
+    "choose_many": tick exactly the `targets` checkboxes, then tap the `target` button, or
+    "swipe": drag a finger over the phone's screen in `direction` ("vuốt lên" is "up").
     For "type": `expect` (exact text, spaces ignored), `rule` (a named rule in
     `content.rules`) or `same_as` (the value typed earlier into another element).
     For "choose": `expect` is the right option, or empty when any option is fine.
@@ -90,6 +92,7 @@ class Step:
     hint: str = ""
     explain: str = ""
     targets: tuple[str, ...] = ()  # for "choose_many"
+    direction: str = ""  # for "swipe": up | down | left | right
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from content.model import CHOOSABLE, TAPPABLE, TOPIC_ICONS, TYPABLE, Lesson, Pack, Problem, Screen, Step
+from content.model import CHOOSABLE, SWIPE_DIRECTIONS, TAPPABLE, TOPIC_ICONS, TYPABLE, Lesson, Pack, Problem, Screen, Step
 from content.rules import RULES
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -99,9 +99,15 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     screen = lesson.screens.get(step.screen)
     if screen is None:
         return [*problems, Problem(f"{loc}.screen", f"screen {step.screen!r} is not defined in this lesson")]
-    if step.kind == "info":
+    if step.kind == "swipe" and step.direction not in SWIPE_DIRECTIONS:
+        problems.append(
+            Problem(f"{loc}.direction", f"unknown direction {step.direction!r}; known: {', '.join(sorted(SWIPE_DIRECTIONS))}")
+        )
+    if step.kind != "swipe" and step.direction:
+        problems.append(Problem(f"{loc}.direction", "only a swipe step has a direction"))
+    if step.kind in ("info", "swipe"):
         if step.target:
-            problems.append(Problem(f"{loc}.target", "an info step has no target"))
+            problems.append(Problem(f"{loc}.target", f"{'an info' if step.kind == 'info' else 'a swipe'} step has no target"))
         return problems
     kinds = TARGET_KINDS.get(step.kind)
     if kinds is None:

@@ -39,6 +39,7 @@ from kiosk.intents import (
     StartListening,
     StillHere,
     Submit,
+    Swipe,
     TakeSlip,
     Touched,
     TypeChar,
@@ -140,6 +141,8 @@ class Kiosk:
     def handle(self, intent: Intent) -> list[Action]:
         if isinstance(intent, SlipPrinted):  # the printer, not a person: keeps nothing alive
             return self._slip_printed(intent)
+        if isinstance(intent, Swipe) and not (self._lesson is not None and self._lesson.takes_swipe):
+            intent = Touched()  # the UI sends every drag of the phone: one that answers no step is only a touch
         self._idle.touched()
         if self._warning is not None:
             self._warning = None

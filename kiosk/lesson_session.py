@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from content.model import DIGITS_ONLY, Lesson, Screen, Step
 from content.rules import RULES
 from kiosk import texts
-from kiosk.intents import Choose, Continue, Erase, GoBack, Help, LessonIntent, Repeat, Submit, Tap, TypeChar, TypeTone
+from kiosk.intents import Choose, Continue, Erase, GoBack, Help, LessonIntent, Repeat, Submit, Swipe, Tap, TypeChar, TypeTone
 from kiosk.vietnamese_input import apply_tone
 from kiosk.views import LessonView
 
@@ -80,6 +80,11 @@ class LessonSession:
     def step(self) -> Step:
         return self._steps[self.index]
 
+    @property
+    def takes_swipe(self) -> bool:
+        """A drag of the phone answers this step (on any other step it means nothing)."""
+        return self.step.kind == "swipe"
+
     def lines(self) -> tuple[str, ...]:
         """Everything this lesson may say, for pre-rendering speech."""
         said = [s.instruction for s in self._steps] + [s.hint for s in self._steps if s.hint]
@@ -109,6 +114,7 @@ class LessonSession:
             focus=step.target if typing else "",
             keyboard=target.keyboard if typing and target else "",
             highlight=highlight,
+            swipe=step.direction if step.kind == "swipe" else "",
         )
 
     def handle(self, intent: LessonIntent) -> Result:
@@ -124,7 +130,13 @@ class LessonSession:
                 if step.kind == "info":
                     return self._advance(Attempt(step.id, self.index, "viewed"), praise=False)
                 return self._note(texts.ACT_ON_PHONE)
+            case Swipe(direction=direction) if self.takes_swipe:
+                if direction == step.direction:
+                    return self._advance(Attempt(step.id, self.index, "correct"))
+                return self._wrong_swipe(texts.WRONG_WAY)
             case Tap(element=element):
+                if step.kind == "swipe":
+                    return self._wrong_swipe(texts.WRONG)
                 if step.kind == "choose_many":
                     return self._tick(element)
                 if step.kind == "tap" and element == step.target:
@@ -220,9 +232,15 @@ class LessonSession:
             return self._wrong_try(texts.NOT_SAME)
         return self._advance(Attempt(step.id, self.index, "correct"))
 
-    def _wrong_try(self, detail: str = "") -> Result:
+    def _wrong_swipe(self, lead: str) -> Result:
+        """A tap, or a drag the wrong way, on a swipe step: say which way the finger goes."""
+        step = self.step
+        hint = step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else ""
+        return self._wrong_try(" ".join(filter(None, (texts.SWIPE_HOW[step.direction], hint))), lead)
+
+    def _wrong_try(self, detail: str = "", lead: str = texts.WRONG) -> Result:
         self._wrong += 1
-        message = texts.WRONG_HIGHLIGHT if self._wrong >= HIGHLIGHT_AFTER_WRONG and not detail else texts.WRONG
+        message = texts.WRONG_HIGHLIGHT if self._wrong >= HIGHLIGHT_AFTER_WRONG and not detail else lead
         if detail:
             message = f"{message} {detail}"
         self._feedback = (message, "wrong")
@@ -234,7 +252,10 @@ class LessonSession:
 
     def _help(self) -> Result:
         step = self.step
-        message = step.hint or (texts.DEFAULT_HINT if step.target else texts.READ_THEN_CONTINUE)
+        if step.kind == "swipe":
+            message = step.hint or texts.SWIPE_HOW[step.direction]
+        else:
+            message = step.hint or (texts.DEFAULT_HINT if step.target else texts.READ_THEN_CONTINUE)
         first = not self._hinted
         self._hinted = True
         self._feedback = (message, "hint")

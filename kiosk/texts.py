@@ -7,6 +7,13 @@ DEFAULT_HINT = "Bác chạm vào chỗ đang được tô vàng trên điện th
 TYPE_WITH_KEYBOARD = "Bác gõ bằng bàn phím bên dưới, gõ xong thì bấm Xong."
 READ_THEN_CONTINUE = "Bác đọc xong thì bấm nút Tiếp tục nhé."
 ACT_ON_PHONE = "Bác làm theo hướng dẫn trên điện thoại tập luyện nhé."
+WRONG_WAY = "Chưa đúng hướng."
+SWIPE_HOW = {  # said when a swipe step gets a tap or a swipe the other way
+    "up": "Bác đặt ngón tay lên màn hình rồi kéo lên trên nhé.",
+    "down": "Bác đặt ngón tay lên màn hình rồi kéo xuống dưới nhé.",
+    "left": "Bác đặt ngón tay lên màn hình rồi kéo sang trái nhé.",
+    "right": "Bác đặt ngón tay lên màn hình rồi kéo sang phải nhé.",
+}
 NOT_SAME = "Hai lần gõ chưa giống nhau."
 EMPTY = "Bác chưa gõ gì cả."
 COMPLETED = "Chúc mừng bác đã học xong bài này!"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from content.rules import EXAMPLES
 from kiosk.actions import Action
 from kiosk.flow import Kiosk
-from kiosk.intents import Choose, Continue, LessonIntent, Submit, Tap, TypeChar, TypeTone
+from kiosk.intents import Choose, Continue, LessonIntent, Submit, Swipe, Tap, TypeChar, TypeTone
 from kiosk.lesson_session import LessonSession
 from kiosk.vietnamese_input import keystrokes
 
@@ -25,6 +25,8 @@ def correct_intents(session: LessonSession) -> list[LessonIntent]:
         return [Continue()]
     if step.kind == "tap":
         return [Tap(step.target)]
+    if step.kind == "swipe":
+        return [Swipe(step.direction)]
     if step.kind == "choose_many":
         checkboxes = [e.id for e in session.view().screen.elements if e.kind == "checkbox"]
         toggles = [Tap(c) for c in checkboxes if (c in session.chosen) != (c in step.targets)]

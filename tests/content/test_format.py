@@ -9,7 +9,7 @@ import yaml
 
 from content.loader import load_pack
 from kiosk import texts
-from kiosk.intents import Choose, Submit, Tap, TypeChar
+from kiosk.intents import Choose, Submit, Swipe, Tap, TypeChar
 from kiosk.lesson_session import LessonSession
 from kiosk.walkthrough import correct_intents
 
@@ -65,6 +65,7 @@ LESSON = {
         {"id": "quiz", "type": "choose", "say": "Chọn Sai.", "target": "signs", "expect": "Sai", "explain": "Vì đây là lừa đảo."},
         {"id": "signs", "type": "choose_many", "say": "Chọn các dấu hiệu.", "target": "check", "targets": ["link", "urgent"],
          "hint": "Có hai dấu hiệu."},
+        {"id": "scroll", "type": "swipe", "say": "Vuốt lên để xem tiếp.", "direction": "up"},
         {"id": "end", "type": "info", "say": "Xong."},
     ],
 }
@@ -162,7 +163,16 @@ def test_choose_many_needs_exactly_the_right_ticks(lesson):
     session.handle(Tap("polite"))  # untick
     assert ticks() == {"link", "urgent"}
     session.handle(Tap("check"))
-    assert session.step.id == "end"
+    assert session.step.id == "scroll"
+
+
+def test_a_swipe_step_moves_on_only_when_the_finger_goes_its_way(lesson):
+    session = run_to(lesson, "scroll")
+    assert lesson.steps[7].direction == "up" and session.view().swipe == "up"
+    assert [a.outcome for a in session.handle(Swipe("left")).attempts] == ["wrong"]
+    assert session.step.id == "scroll" and "kéo lên trên" in session.view().feedback
+    assert [a.outcome for a in session.handle(Swipe("up")).attempts] == ["correct"]
+    assert session.step.id == "end" and session.view().swipe == ""
 
 
 def test_the_rule_to_remember_is_the_last_recap_card(lesson):
@@ -198,6 +208,10 @@ def broken(**changes) -> dict:
         ({"screens__call__elements__1__tone": "red"}, "unknown tone 'red'"),
         ({"screens__form__elements__3__shuffle": "yes"}, "expected true or false"),
         ({"screens__form__elements__0__length": 12}, "must be between 4 and 8"),
+        ({"steps__7__direction": "upward"}, "unknown direction 'upward'"),
+        ({"steps__7__direction": None}, "steps[7].direction: missing required field"),
+        ({"steps__7__target": "check"}, "a swipe step has no target"),
+        ({"steps__1__direction": "up"}, "only a swipe step has a direction"),
     ],
 )
 def test_broken_references_are_reported(tmp_path, changes, message):

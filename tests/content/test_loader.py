@@ -22,7 +22,7 @@ def broken_pack(tmp_path: Path) -> Path:
     lesson = root / "lessons" / "vneid-kich-hoat-muc-2.yaml"
     text = lesson.read_text(encoding="utf-8")
     text = text.replace("title: Kích hoạt tài khoản định danh điện tử mức 2 trên VNeID\n", "")  # missing field
-    text = text.replace("type: choose\n    screen: question-1", "type: swipe\n    screen: question-1")  # unknown step type
+    text = text.replace("type: choose\n    screen: question-1", "type: slide\n    screen: question-1")  # unknown step type
     text = text.replace("target: send\n", "target: no-such-button\n")  # target that does not exist
     lesson.write_text(text, encoding="utf-8")
     other = root / "lessons" / "cham-vuot-go-chu.yaml"
@@ -36,7 +36,7 @@ def test_broken_pack_reports_every_problem_at_once_with_location(broken_pack):
     assert result.pack is None
     text = "\n".join(str(p) for p in result.problems)
     assert "lessons/vneid-kich-hoat-muc-2.yaml.title: missing required field" in text
-    assert "lessons/vneid-kich-hoat-muc-2.yaml.steps[14].type: unknown step type 'swipe'" in text
+    assert "lessons/vneid-kich-hoat-muc-2.yaml.steps[14].type: unknown step type 'slide'" in text
     assert "lessons/vneid-kich-hoat-muc-2.yaml.steps[4].target: target 'no-such-button' does not exist on screen 'identity'" in text
     assert "lessons/cham-vuot-go-chu.yaml.schema_version: unsupported schema_version 99" in text
     assert "lessons/latin1.yaml:2: not valid UTF-8" in text

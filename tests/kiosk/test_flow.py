@@ -1,5 +1,5 @@
 from kiosk.actions import Show, Speak, StopSpeech
-from kiosk.intents import BackToMenu, EndSession, OpenLesson, SetTextSize, StillHere, Tap, Touched, TypeChar
+from kiosk.intents import BackToMenu, EndSession, OpenLesson, SetTextSize, StillHere, Swipe, Tap, Touched, TypeChar
 from kiosk.views import AttractView, CompletionView, LessonView, MenuView
 from kiosk.walkthrough import complete_step
 
@@ -95,3 +95,25 @@ def test_a_database_that_refuses_writes_does_not_stop_the_lesson(kiosk, store):
     complete_step(kiosk)
     assert kiosk.lesson_session.step.id == "open-messages"
     assert "Không ghi được" in kiosk.store_problem
+
+
+def test_a_drag_of_the_phone_that_answers_no_step_only_keeps_the_session_alive(kiosk, clock, store):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("cham-vuot-go-chu"))
+    clock.advance(100)
+    assert kiosk.handle(Swipe("up")) == []  # the introduction: not even StopSpeech
+    assert kiosk.lesson_session.step.id == "welcome"
+    clock.advance(100)
+    assert kiosk.tick() == []  # the drag counted as a touch: no idle warning yet
+    assert store.db.execute("select count(*) from attempts").fetchone()[0] == 0
+
+
+def test_a_swipe_step_is_answered_by_a_drag_of_the_phone(kiosk):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("cham-vuot-go-chu"))
+    while kiosk.lesson_session.step.kind != "swipe":
+        complete_step(kiosk)
+    actions = kiosk.handle(Swipe("up"))
+    assert isinstance(actions[0], StopSpeech)
+    assert shown(actions).page.step_kind == "tap"
+    assert kiosk.lesson_session.step.id == "open-chat"

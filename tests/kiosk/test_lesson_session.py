@@ -2,7 +2,7 @@ import random
 
 
 from kiosk import texts
-from kiosk.intents import Choose, Continue, Erase, GoBack, Help, Repeat, Submit, Tap, TypeChar, TypeTone
+from kiosk.intents import Choose, Continue, Erase, GoBack, Help, Repeat, Submit, Swipe, Tap, TypeChar, TypeTone
 from kiosk.lesson_session import LessonSession
 from kiosk.walkthrough import correct_intents
 
@@ -119,3 +119,33 @@ def test_data_placeholders_are_filled_consistently(core_pack):
     sms = view.screen.element("sms").value
     assert "{" not in sms and "{" not in view.instruction
     assert session.step.expect in sms
+
+
+def test_the_inbox_is_swiped_up_and_the_wrong_way_says_which_way(core_pack):
+    session = session_at(core_pack, "cham-vuot-go-chu", "swipe-inbox")
+    view = session.view()
+    assert view.swipe == "up" and len(view.screen.elements) >= 8  # long enough to need scrolling
+    wrong = session.handle(Swipe("down"))
+    assert [a.outcome for a in wrong.attempts] == ["wrong"]
+    assert session.step.id == "swipe-inbox"
+    assert texts.SWIPE_HOW["up"] in session.view().feedback and "kéo lên trên" in wrong.speak[0][0]
+    session.handle(Tap("msg-lan"))  # a tap is not a swipe: the second wrong try adds the hint
+    assert "giữ nguyên rồi kéo nhẹ lên" in session.view().feedback
+    right = session.handle(Swipe("up"))
+    assert [a.outcome for a in right.attempts] == ["correct"]
+    assert session.step.id == "open-chat" and session.view().swipe == ""
+
+
+def test_help_on_a_swipe_step_says_how_to_swipe(core_pack):
+    session = session_at(core_pack, "cham-vuot-go-chu", "swipe-inbox")
+    session.handle(Help())
+    assert "kéo nhẹ lên phía trên" in session.view().feedback
+
+
+def test_a_drag_on_any_other_step_means_nothing(core_pack):
+    session = session_at(core_pack, "cham-vuot-go-chu", "open-chat")
+    session.handle(Tap("msg-son"))
+    before = session.view()
+    result = session.handle(Swipe("up"))
+    assert result.speak == [] and result.attempts == []
+    assert session.view() == before
