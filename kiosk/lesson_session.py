@@ -72,6 +72,7 @@ class LessonSession:
         self.chosen: dict[str, int] = {}
         self._wrong = 0
         self._hinted = False
+        self._answered = False  # right, with an explanation to read before "Bước tiếp theo"
         self._feedback = ("", "")
         if start > 0:
             self._resume(start)
@@ -83,12 +84,13 @@ class LessonSession:
     @property
     def takes_swipe(self) -> bool:
         """A drag of the phone answers this step (on any other step it means nothing)."""
-        return self.step.kind == "swipe"
+        return self.step.kind == "swipe" and not self._answered
 
     def lines(self) -> tuple[str, ...]:
         """Everything this lesson may say, for pre-rendering speech."""
         said = [s.instruction for s in self._steps] + [s.hint for s in self._steps if s.hint]
-        return (texts.CORRECT, texts.WRONG, *dict.fromkeys(said))
+        said += [_explained(s.explain) for s in self._steps if s.explain]
+        return (texts.CORRECT, texts.WRONG, texts.READ_THEN_CONTINUE, *dict.fromkeys(said))
 
     def start(self) -> Result:
         return Result(speak=[(self.step.instruction, False)])
@@ -97,8 +99,9 @@ class LessonSession:
         step = self.step
         screen = self._screens[step.screen]
         target = screen.element(step.target)
-        typing = step.kind == "type" and target is not None
-        highlight = step.target if (self._hinted or self._wrong >= HIGHLIGHT_AFTER_WRONG) else ""
+        typing = step.kind == "type" and target is not None and not self._answered
+        shown = not self._answered and (self._hinted or self._wrong >= HIGHLIGHT_AFTER_WRONG)
+        highlight = step.target if shown else ""
         return LessonView(
             lesson_id=self.lesson.id,
             lesson_title=self.lesson.title,
@@ -115,21 +118,25 @@ class LessonSession:
             keyboard=target.keyboard if typing and target else "",
             highlight=highlight,
             swipe=step.direction if step.kind == "swipe" else "",
+            can_continue=step.kind == "info" or self._answered,
         )
 
     def handle(self, intent: LessonIntent) -> Result:
         step = self.step
         match intent:
-            case Repeat(slow=slow):
-                return Result(speak=[(step.instruction, slow)])
-            case Help():
-                return self._help()
+            case Repeat(slow=slow):  # once answered: the explanation again
+                return Result(speak=[(self._feedback[0] if self._answered else step.instruction, slow)])
             case GoBack():
                 return self._back()
             case Continue():
                 if step.kind == "info":
                     return self._advance(Attempt(step.id, self.index, "viewed"), praise=False)
-                return self._note(texts.ACT_ON_PHONE)
+                return self._move_on() if self._answered else self._note(texts.ACT_ON_PHONE)
+        if self._answered:  # the phone waits for "Bước tiếp theo"; a drag means nothing
+            return Result() if isinstance(intent, Swipe) else self._note(texts.PRESS_NEXT)
+        match intent:
+            case Help():
+                return self._help()
             case Swipe(direction=direction) if self.takes_swipe:
                 if direction == step.direction:
                     return self._advance(Attempt(step.id, self.index, "correct"))
@@ -269,21 +276,34 @@ class LessonSession:
         return Result(speak=[(self.step.instruction, False)])
 
     def _advance(self, attempt: Attempt, praise: bool = True) -> Result:
+        """The step is done. Praise is spoken, never left on the next step's screen; a step
+        with an explanation stays, answered, until "Bước tiếp theo"."""
+        if praise and self.step.explain:
+            self._answered = True
+            self._feedback = (_explained(self.step.explain), "ok")
+            return Result(speak=[(self._feedback[0], False), (texts.READ_THEN_CONTINUE, False)], attempts=[attempt])
+        moved = self._move_on()
+        if praise and not moved.finished:
+            moved.speak.insert(0, (texts.CORRECT, False))
+        moved.attempts.append(attempt)
+        return moved
+
+    def _move_on(self) -> Result:
         if self.index + 1 >= len(self._steps):
-            return Result(attempts=[attempt], finished=True)
-        explain = self.step.explain
+            return Result(finished=True)
         self._enter(self.index + 1)
-        praised = " ".join(t for t in (texts.CORRECT if praise else "", explain) if t)
-        if praised:
-            self._feedback = (praised, "ok")
-        speech = [(praised, False)] if praised else []
-        return Result(speak=[*speech, (self.step.instruction, False)], attempts=[attempt])
+        return Result(speak=[(self.step.instruction, False)])
 
     def _enter(self, index: int) -> None:
         self.index = index
         self._wrong = 0
         self._hinted = False
+        self._answered = False
         self._feedback = ("", "")
+
+
+def _explained(explain: str) -> str:
+    return f"{texts.RIGHT} {explain}"
 
 
 def resume_point(steps: tuple[Step, ...], reached: int) -> int:

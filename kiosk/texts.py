@@ -1,11 +1,13 @@
 """Vietnamese sentences the core says to citizens (feedback, prompts). Kept in one place."""
 
 CORRECT = "Đúng rồi! Bác làm tốt lắm."
+RIGHT = "Đúng rồi!"  # before an answer's explanation
 WRONG = "Chưa đúng, bác thử lại nhé."
 WRONG_HIGHLIGHT = "Chưa đúng, bác thử lại nhé. Chỗ cần chạm đang được tô vàng."
 DEFAULT_HINT = "Bác chạm vào chỗ đang được tô vàng trên điện thoại."
 TYPE_WITH_KEYBOARD = "Bác gõ bằng bàn phím bên dưới, gõ xong thì bấm Xong."
-READ_THEN_CONTINUE = "Bác đọc xong thì bấm nút Tiếp tục nhé."
+READ_THEN_CONTINUE = "Bác đọc xong thì bấm nút Bước tiếp theo nhé."
+PRESS_NEXT = "Bác làm đúng rồi. Bác bấm nút Bước tiếp theo để sang bước sau nhé."
 ACT_ON_PHONE = "Bác làm theo hướng dẫn trên điện thoại tập luyện nhé."
 WRONG_WAY = "Chưa đúng hướng."
 SWIPE_HOW = {  # said when a swipe step gets a tap or a swipe the other way

@@ -7,8 +7,20 @@ from dataclasses import dataclass
 
 from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
-from kiosk.intents import BackToMenu, EndSession, EnterCode, OpenLesson, SetTextSize, TakeSlip, Tap, Touched, TypeChar
-from kiosk.walkthrough import complete_step, correct_intents
+from kiosk.intents import (
+    BackToMenu,
+    Continue,
+    EndSession,
+    EnterCode,
+    OpenLesson,
+    SetTextSize,
+    Submit,
+    TakeSlip,
+    Tap,
+    Touched,
+    TypeChar,
+)
+from kiosk.walkthrough import correct_intents
 
 
 @dataclass(frozen=True)
@@ -39,14 +51,12 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
                 kiosk.handle(Tap(wrong))
                 shown_wrong = True
                 yield Stop(f"{stem}-wrong", "After two wrong taps: the target is highlighted")
-            if step.kind == "type":
-                *typing, submit = correct_intents(session)
-                for intent in typing:
-                    kiosk.handle(intent)
-                yield Stop(f"{stem}-typed", "Typed on the on-screen keyboard")
-                kiosk.handle(submit)
-            else:
-                complete_step(kiosk)
+            for intent in correct_intents(session):
+                if isinstance(intent, Submit):
+                    yield Stop(f"{stem}-typed", "Typed on the on-screen keyboard")
+                elif isinstance(intent, Continue) and step.kind != "info":
+                    yield Stop(f"{stem}-answered", "Right answer explained; the next-step button shows")
+                kiosk.handle(intent)
         yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
         kiosk.handle(BackToMenu())
     yield Stop("90-menu-progress", "Menu with this session's progress")

@@ -19,10 +19,17 @@ def answer_text(session: LessonSession) -> str:
 
 
 def correct_intents(session: LessonSession) -> list[LessonIntent]:
-    """Intents that complete the current step on the first try."""
+    """Intents that complete the current step on the first try (an explained answer is
+    read, then "Bước tiếp theo")."""
     step = session.step
     if step.kind == "info":
         return [Continue()]
+    answer = _answer(session)
+    return [*answer, Continue()] if step.explain else answer
+
+
+def _answer(session: LessonSession) -> list[LessonIntent]:
+    step = session.step
     if step.kind == "tap":
         return [Tap(step.target)]
     if step.kind == "swipe":

@@ -9,7 +9,7 @@ import yaml
 
 from content.loader import load_pack
 from kiosk import texts
-from kiosk.intents import Choose, Submit, Swipe, Tap, TypeChar
+from kiosk.intents import Choose, Continue, Submit, Swipe, Tap, TypeChar
 from kiosk.lesson_session import LessonSession
 from kiosk.walkthrough import correct_intents
 
@@ -115,14 +115,19 @@ def test_a_variant_sets_its_placeholders_together(lesson):
     assert seen == {("Thượng úy Lê Văn B", "decline"), ("Con gái Lan", "accept")}
 
 
-def test_explanation_is_said_after_the_right_answer(lesson):
+def test_explanation_is_said_after_the_right_answer_and_waits_for_the_next_step_button(lesson):
     session = run_to(lesson, "answer")
     right = session.step.target
     wrong = {"accept": "decline", "decline": "accept"}[right]
     assert [a.outcome for a in session.handle(Tap(wrong)).attempts] == ["wrong"]
     result = session.handle(Tap(right))
-    assert result.speak[0][0].startswith(texts.CORRECT) and "Vì " in result.speak[0][0]
-    assert session.view().feedback_kind == "ok"
+    assert [a.outcome for a in result.attempts] == ["correct"]
+    assert result.speak[0][0].startswith(texts.RIGHT) and "Vì " in result.speak[0][0]
+    view = session.view()
+    assert session.step.id == "answer" and view.can_continue
+    assert view.feedback_kind == "ok" and view.feedback.startswith("Đúng rồi! Vì ")
+    assert session.handle(Continue()).attempts == []  # recorded once, when answered
+    assert session.step.id == "otp" and session.view().feedback == ""
 
 
 def test_otp_boxes_take_only_as_many_digits_as_boxes(lesson):
@@ -146,8 +151,8 @@ def test_shuffled_options_change_order_between_runs_and_the_answer_still_counts(
     assert len(orders) > 1
     session = run_to(lesson, "quiz", 5)
     options = session.view().screen.element("signs").options
-    session.handle(Choose("signs", options.index("Sai")))
-    assert session.step.id == "signs"
+    assert [a.outcome for a in session.handle(Choose("signs", options.index("Sai"))).attempts] == ["correct"]
+    assert session.view().chosen["signs"] == options.index("Sai")
 
 
 def test_choose_many_needs_exactly_the_right_ticks(lesson):

@@ -117,3 +117,14 @@ def test_a_swipe_step_is_answered_by_a_drag_of_the_phone(kiosk):
     assert isinstance(actions[0], StopSpeech)
     assert shown(actions).page.step_kind == "tap"
     assert kiosk.lesson_session.step.id == "open-chat"
+
+
+def test_an_explained_answer_counts_once_in_the_progress(kiosk, store):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("an-toan-gia-danh-cong-an"))
+    steps = len(kiosk.lesson_session.lesson.steps)
+    while isinstance(kiosk.view().page, LessonView):
+        complete_step(kiosk)
+    summary = next(store.db["lesson_summaries"].rows_where("lesson_id = ?", ["an-toan-gia-danh-cong-an"]))
+    assert summary["status"] == "completed" and summary["steps_done"] == steps
+    assert store.db["attempts"].count == steps

@@ -149,3 +149,38 @@ def test_a_drag_on_any_other_step_means_nothing(core_pack):
     result = session.handle(Swipe("up"))
     assert result.speak == [] and result.attempts == []
     assert session.view() == before
+
+
+def test_praise_is_spoken_and_the_next_step_opens_without_stale_feedback(core_pack):
+    session = session_at(core_pack, "cham-vuot-go-chu", "open-messages")
+    assert not session.view().can_continue  # a step done on the phone: no next-step button
+    result = session.handle(Tap("app-messages"))
+    assert result.speak == [(texts.CORRECT, False), (session.step.instruction, False)]
+    view = session.view()
+    assert session.step.id == "swipe-inbox"
+    assert (view.feedback, view.feedback_kind) == ("", "")
+
+
+def test_an_explained_answer_stays_on_its_step_until_the_next_step_button(core_pack):
+    session = session_at(core_pack, "nhan-ma-otp", "what-now")
+    options = session.view().screen.element("what-now").options
+    answered = session.handle(Choose("what-now", options.index("Không đọc mã, cúp máy ngay")))
+    assert [a.outcome for a in answered.attempts] == ["correct"]
+    view = session.view()
+    assert session.step.id == "what-now" and view.can_continue
+    assert view.feedback == "Đúng rồi! " + session.step.explain and view.feedback_kind == "ok"
+    assert answered.speak[-1][0] == texts.READ_THEN_CONTINUE
+    tapped = session.handle(Choose("what-now", 0))  # the phone waits: only a note, no attempt
+    assert tapped.attempts == [] and session.view().feedback == texts.PRESS_NEXT
+    assert session.view().feedback_kind == "info" and session.step.id == "what-now"
+    moved = session.handle(Continue())
+    assert moved.attempts == [] and moved.speak == [(session.step.instruction, False)]
+    assert session.step.id == "rule" and session.view().feedback == ""
+
+
+def test_next_step_button_shows_on_information_steps(core_pack):
+    session = session_at(core_pack, "nhan-ma-otp", "notice")
+    assert session.view().can_continue
+    session.handle(Tap("notice"))
+    assert session.view().feedback == texts.READ_THEN_CONTINUE
+    assert "Bước tiếp theo" in texts.READ_THEN_CONTINUE
