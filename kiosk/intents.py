@@ -122,12 +122,12 @@ class Submit:
 
 @dataclass(frozen=True)
 class Continue:
-    """"Tiếp tục" after reading an information step."""
+    """The kiosk's "Bước tiếp theo": after reading an information step or an explained answer."""
 
 
 @dataclass(frozen=True)
 class GoBack:
-    """"Quay lại": the previous step (or the lesson list from the first step)."""
+    """The kiosk's "Bước trước": the previous step (or the lesson list from the first step)."""
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def intents_for(commands: tuple[str, ...], session: LessonSession | None) -> lis
             target = session.view().screen.element(session.step.target)
             if target is not None and argument in target.options:
                 intents.append(Choose(target.id, target.options.index(argument)))
-        elif name in ("yes", "next") and session is not None and session.step.kind == "type":
+        elif name in ("yes", "next") and session is not None and session.view().keyboard:
             intents.append(Submit())  # "xong", "có": done typing
         elif name == "yes":
             intents.append(Continue())

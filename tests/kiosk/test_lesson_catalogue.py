@@ -95,3 +95,16 @@ def test_lesson_text_is_nfc_and_uses_only_fictional_identity_numbers(lesson):
     assert [t for t in texts if unicodedata.normalize("NFC", t) != t] == []
     numbers = {n for t in texts for n in TWELVE_DIGITS.findall(t)}
     assert {n for n in numbers if not FAKE_CCCD.fullmatch(n)} == set()
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_kiosk_button_names_never_name_a_phone_button(lesson):
+    """The kiosk's "Bước tiếp theo"/"Bước trước" are not on the phone; a step that says
+    "Tiếp tục" or "Quay lại" means a phone button on its own screen."""
+    labels = {e.label.strip("‹ ") for screen in lesson.screens.values() for e in screen.elements}
+    assert labels.isdisjoint({"Bước tiếp theo", "Bước trước"})
+    for step in lesson.steps:
+        on_screen = {e.label.strip("‹ ") for e in lesson.screens[step.screen].elements}
+        for words in ("Tiếp tục", "Quay lại"):
+            if f'"{words}"' in step.instruction + step.hint or f"bấm {words}" in step.instruction + step.hint:
+                assert words in on_screen, step.id

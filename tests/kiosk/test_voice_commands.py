@@ -1,0 +1,41 @@
+"""Spoken commands become the intents of the kiosk's own buttons ("Bước tiếp theo", "Bước trước")."""
+import random
+
+import pytest
+
+from kiosk.intents import Choose, Continue, GoBack, Submit
+from kiosk.lesson_session import LessonSession
+from kiosk.voice_commands import intents_for
+from kiosk.walkthrough import correct_intents
+from voice.grammar import CommandGrammar
+
+VI = CommandGrammar.load("vi")
+
+
+def session_at(pack, lesson_id, step_id):
+    session = LessonSession(pack.lesson(lesson_id), random.Random(3))
+    while session.step.id != step_id:
+        for intent in correct_intents(session):
+            session.handle(intent)
+    return session
+
+
+def heard(said, session):
+    return intents_for(tuple(VI.for_step().match(said)), session)
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("bước tiếp theo", Continue()), ("bước tiếp", Continue()), ("tiếp tục", Continue()),
+    ("bước trước", GoBack()), ("quay lại", GoBack()),
+])
+def test_the_kiosk_buttons_can_be_said_by_their_names(core_pack, said, intent):
+    assert heard(said, session_at(core_pack, "nhan-ma-otp", "notice")) == [intent]
+
+
+def test_next_submits_while_typing_and_moves_on_after_an_explained_answer(core_pack):
+    typing = session_at(core_pack, "nhan-ma-otp", "type-code")
+    assert heard("xong", typing) == [Submit()]
+    answered = session_at(core_pack, "nhan-ma-otp", "what-now")
+    options = answered.view().screen.element("what-now").options
+    answered.handle(Choose("what-now", options.index("Không đọc mã, cúp máy ngay")))
+    assert heard("bước tiếp theo", answered) == [Continue()]
