@@ -70,7 +70,7 @@ def menu_page(look: Look, send: Send, view: MenuView) -> QWidget:
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
     layout.addStretch(1)
-    outer.addWidget(scroll_area(body), 1)
+    outer.addWidget(scroll_area(body, dpi=look.dpi), 1)
     return page
 
 

@@ -45,7 +45,7 @@ class PhoneView(QFrame):
         self._title = label("")
         bar.addWidget(self._title)
         outer.addWidget(self._app_bar)
-        self._scroll = scroll_area()
+        self._scroll = scroll_area(dpi=look.dpi)
         outer.addWidget(self._scroll, 1)
 
     def show_view(self, view: LessonView) -> None:

@@ -95,7 +95,7 @@ def slip_page(look: Look, send: Send, view: SlipView) -> QWidget:
             for title in titles:
                 column.addWidget(label(f"•  {title}"))
     column.addStretch(1)
-    left.addWidget(scroll_area(facts), 1)
+    left.addWidget(scroll_area(facts, dpi=look.dpi), 1)
     body.addLayout(left, 1)
     body.addWidget(QrCode(view.text, look.px(55)), 1)
     outer.addLayout(body, 1)

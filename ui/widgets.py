@@ -1,10 +1,13 @@
 """Small building blocks: buttons whose words wrap instead of being cut, and labels with a role."""
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.touch_scroll import TouchScroller
 
 
 def label(text: str, role: str = "", wrap: bool = True, parent: QWidget | None = None) -> QLabel:
@@ -76,12 +79,17 @@ class WrapButton(QPushButton):
 
 
 
-def scroll_area(content: QWidget | None = None) -> QScrollArea:
-    """A vertical scroll area with a wide scroll bar. (No QScroller drag gesture: it delays
-    presses to tell drags from taps and so loses quick taps on the buttons inside.)"""
+def scroll_area(content: QWidget | None = None, *, dpi: float = 96.0, on_swipe: Callable[[str], None] | None = None,
+                clock: Callable[[], float] = time.monotonic) -> QScrollArea:
+    """A vertical scroll area with a wide scroll bar that a finger (or mouse) drags anywhere over
+    its content, as on a phone; taps on the buttons inside click at once as before, and swipes go
+    to `on_swipe` (ui.touch_scroll). `dpi` is the screen's, for sizes in millimetres; `clock`
+    (monotonic seconds) times the glide after a flick. (No QScroller: it delays presses to tell
+    drags from taps and so loses quick taps on the buttons inside.)"""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if content is not None:
         area.setWidget(content)
+    TouchScroller(area, dpi, on_swipe, clock)
     return area

@@ -58,7 +58,7 @@ class StaffPanel(QWidget):
         self._side.setLayout(column)
         self._side.setFixedWidth(look.px(112))
         layout.addWidget(self._side)
-        self._area = scroll_area()
+        self._area = scroll_area(dpi=look.dpi)
         self._right = QStackedWidget()  # the scroll area, or a page that fills the side by itself
         self._right.addWidget(self._area)
         layout.addWidget(self._right, 1)

@@ -86,7 +86,7 @@ class PlaceList(_KeyboardPage):
         super().__init__(look, question, on_back)
         self._names = names
         self._on_pick = on_pick
-        self.area = scroll_area()
+        self.area = scroll_area(dpi=look.dpi)
         self.rows.addWidget(self.area, 1)
         self.add_keyboard()
         self._refresh()
