@@ -2,17 +2,23 @@
 index.html contact sheet, for reviewing a lesson pack (and what `run` shows with no screen)."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.app.kiosk_app import KioskApp, application
 from kiosk.clock import ManualClock
 from kiosk.settings import Settings
+
+if TYPE_CHECKING:
+    from content.model import Pack
+    from kiosk.tour import Stop
 
 TOUR_SIZES = ((1920, 1080), (1280, 800))
 
@@ -38,32 +44,49 @@ def screenshots(
 
 
 def _tour_at(settings: Settings, out_dir: Path, width: int, height: int, text_size: str) -> list[tuple[str, str]]:
-    from kiosk.tour import tour
-
-    clock = ManualClock()
-    tour_settings = Settings(**{**settings.__dict__, "db_path": out_dir / ".tour.db"})
-    kiosk_app = KioskApp(tour_settings, clock, random.Random(1))
-    kiosk_app.window.resize(width, height)
-    kiosk_app.window.show()
-    lesson_ids = [lesson.id for pack in kiosk_app.kiosk.packs for lesson in pack.lessons]
     shots = []
-    for stop in tour(kiosk_app.kiosk, clock, lesson_ids, text_size):
-        kiosk_app.window.render(kiosk_app.kiosk.view())
-        _settle()
+    tour_settings = dataclasses.replace(settings, db_path=out_dir / ".tour.db")
+    for stop, kiosk_app in tour_screens(tour_settings, width, height, text_size):
         name = f"{width}x{height}-{text_size}-{stop.name}.png"
         kiosk_app.window.grab().save(str(out_dir / name))
         shots.append((name, f"{width}×{height}, {text_size}: {stop.caption}"))
-    kiosk_app.close()
-    kiosk_app.window.close()
-    kiosk_app.window.deleteLater()
-    _settle()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(out_dir / ".tour.db") + suffix).unlink(missing_ok=True)
     return shots
 
 
-def _settle() -> None:
+def tour_screens(
+    settings: Settings, width: int, height: int, text_size: str, packs: Sequence[Pack] | None = None
+) -> Iterator[tuple[Stop, KioskApp]]:
+    """Walk the tour (kiosk.tour) on a fresh kiosk window of this size and text size, teaching
+    `packs` (default: the kiosk's own), and yield at each stop once its screen is drawn.
+    `settings.database` is scratch: it is deleted afterwards."""
+    from kiosk.tour import tour
+
+    clock = ManualClock()
+    kiosk_app = KioskApp(dataclasses.replace(settings, text_size=text_size), clock, random.Random(1))
+    try:
+        if packs is not None:
+            kiosk_app.kiosk.replace_packs(packs)
+        kiosk_app.window.resize(width, height)
+        kiosk_app.window.show()
+        lesson_ids = [lesson.id for pack in kiosk_app.kiosk.packs for lesson in pack.lessons]
+        for stop in tour(kiosk_app.kiosk, clock, lesson_ids, text_size):
+            kiosk_app.window.render(kiosk_app.kiosk.view())
+            settle()
+            yield stop, kiosk_app
+    finally:
+        kiosk_app.close()
+        kiosk_app.window.close()
+        kiosk_app.window.deleteLater()
+        settle()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{settings.database}{suffix}").unlink(missing_ok=True)
+
+
+def settle() -> None:
+    """Let Qt delete replaced pages and lay out new ones (twice: a scroll bar that comes or
+    goes, or a title that needs another line, lays its parent out once more)."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
     QCoreApplication.processEvents()
 
 

@@ -36,6 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     find = pack.add_parser("find", help="list bundles on mounted USB sticks")
     find.add_argument("roots", nargs="*", type=Path, help="where sticks are mounted (default: /media /run/media)")
     find.set_defaults(func=_find)
+    audit = pack.add_parser("audit", help="render every screen of a lesson pack at each kiosk screen and report layout problems")
+    audit.add_argument("path", type=Path, help="pack directory (holding pack.yaml and lessons/)")
+    audit.add_argument("--json", type=Path, metavar="FILE", help="also write the problems to FILE as JSON")
+    audit.add_argument("--size", action="append", type=_size, metavar="WxH", help="only this window size (repeatable)")
+    audit.add_argument("--text-size", action="append", choices=("normal", "large"), help="only this text size (repeatable)")
+    audit.add_argument("--dpi", action="append", type=float, help="only this screen DPI (repeatable)")
+    audit.set_defaults(func=_audit)
 
 
 def _refused(exc: Exception) -> int:
@@ -135,3 +142,17 @@ def _find(args: argparse.Namespace) -> int:
     if not found:
         print("no bundles found", file=sys.stderr)
     return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"not a window size like 1280x800: {text!r}")
+    return int(width), int(height)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from kiosk.app.audit import command, engine
+
+    return command.run(args.path, settings_from_args(args), args.json, args.size or engine.SIZES,
+                       args.text_size or engine.TEXT_SIZES, args.dpi or engine.DPIS)
