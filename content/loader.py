@@ -236,6 +236,7 @@ def _step(f: Fields, previous_screen: str) -> Step:
         explain=f.text("explain", False),
         targets=f.texts("targets", required=kind == "choose_many"),
         direction=f.text("direction", required=kind == "swipe"),
+        needs=f.texts("needs", required=False),
     )
     f.finish()
     return step

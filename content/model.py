@@ -79,6 +79,8 @@ class Step:
     For "choose": `expect` is the right option, or empty when any option is fine.
     `target` may be a placeholder (a drill where the right button changes per run).
     `explain` is said after the right answer (why it is right: quiz questions, drills).
+    `needs`: elements of the step's screen it reads from (the message with the code being
+    typed): the screen keeps them in view together with the target.
     """
 
     id: str
@@ -93,6 +95,7 @@ class Step:
     explain: str = ""
     targets: tuple[str, ...] = ()  # for "choose_many"
     direction: str = ""  # for "swipe": up | down | left | right
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

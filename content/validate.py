@@ -9,7 +9,19 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from content.model import CHOOSABLE, SWIPE_DIRECTIONS, TAPPABLE, TOPIC_ICONS, TYPABLE, Lesson, Pack, Problem, Screen, Step
+from content.model import (
+    CHOOSABLE,
+    SWIPE_DIRECTIONS,
+    TAPPABLE,
+    TOPIC_ICONS,
+    TYPABLE,
+    Element,
+    Lesson,
+    Pack,
+    Problem,
+    Screen,
+    Step,
+)
 from content.rules import RULES
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -67,6 +79,7 @@ def _check_lesson(lesson: Lesson, where: str) -> list[Problem]:
             problems.append(Problem(f"{where}.steps", f"step id {step_id!r} is used {count} times"))
     for i, step in enumerate(lesson.steps):
         problems.extend(_check_step(lesson, step, f"{where}.steps[{i}]"))
+        problems.extend(_check_read_from_phone(lesson, i, f"{where}.steps[{i}]"))
     for i, line in enumerate(lesson.recap):
         problems.extend(_placeholders(lesson, f"{where}.recap[{i}]", line))
     problems.extend(_placeholders(lesson, f"{where}.remember", lesson.remember))
@@ -94,11 +107,15 @@ def _check_data(lesson: Lesson, where: str) -> list[Problem]:
 def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     problems: list[Problem] = []
     for key, text in (("say", step.instruction), ("hint", step.hint), ("expect", step.expect), ("explain", step.explain),
-                      ("target", step.target), *(("targets", t) for t in step.targets)):
+                      ("target", step.target), *(("targets", t) for t in step.targets), *(("needs", n) for n in step.needs)):
         problems.extend(_placeholders(lesson, f"{loc}.{key}", text))
     screen = lesson.screens.get(step.screen)
     if screen is None:
         return [*problems, Problem(f"{loc}.screen", f"screen {step.screen!r} is not defined in this lesson")]
+    for need in step.needs:
+        for element_id in dict.fromkeys(_fillings(lesson, need)):
+            if screen.element(element_id) is None:
+                problems.append(Problem(f"{loc}.needs", f"{element_id!r} does not exist on screen {screen.id!r}"))
     if step.kind == "swipe" and step.direction not in SWIPE_DIRECTIONS:
         problems.append(
             Problem(f"{loc}.direction", f"unknown direction {step.direction!r}; known: {', '.join(sorted(SWIPE_DIRECTIONS))}")
@@ -152,6 +169,33 @@ def _check_typing(lesson: Lesson, step: Step, kind: str, length: int, loc: str) 
     return problems
 
 
+def _check_read_from_phone(lesson: Lesson, index: int, loc: str) -> list[Problem]:
+    """A value typed from something the phone showed (the code in a message) must be in view
+    while typing: an element of the step's own screen, named in `needs`, shows it. Screens
+    after the step (a review page echoing what was typed) are not where it is read from."""
+    step = lesson.steps[index]
+    screen = lesson.screens.get(step.screen)
+    if step.kind != "type" or not PLACEHOLDER.search(step.expect) or screen is None:
+        return []
+    shown = (lesson.screens[s.screen] for s in lesson.steps[: index + 1] if s.screen in lesson.screens)
+    source = next(
+        (f"{e.id!r} on screen {s.id!r}" for s in dict.fromkeys(shown) for e in s.elements
+         if e.id != step.target and any(step.expect in text for text in element_texts(e))),
+        None,
+    )
+    needed = (screen.element(n) for n in step.needs)
+    if source is None or any(e is not None and any(step.expect in t for t in element_texts(e)) for e in needed):
+        return []
+    return [Problem(f"{loc}.needs", f"the answer {step.expect} is read from {source}: name an element of screen "
+                    f"{screen.id!r} that shows it in needs (add one at the top), so nobody has to remember it")]
+
+
+def element_texts(element: Element) -> tuple[str, ...]:
+    """Every text an element shows."""
+    rows = (text for row in element.rows for text in row)
+    return (element.label, element.value, element.placeholder, element.sender, *element.options, *rows)
+
+
 def _check_ticks(lesson: Lesson, step: Step, screen: Screen, loc: str) -> list[Problem]:
     problems = []
     if not step.targets:
@@ -178,8 +222,7 @@ def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
         if count > 1:
             problems.append(Problem(f"{where}.elements", f"element id {element_id!r} is used {count} times"))
     for i, element in enumerate(screen.elements):
-        rows = (text for row in element.rows for text in row)
-        for text in (element.label, element.value, element.placeholder, element.sender, *element.options, *rows):
+        for text in element_texts(element):
             problems.extend(_placeholders(lesson, f"{where}.elements[{i}]", text))
         if element.kind in CHOOSABLE and not element.options:
             problems.append(Problem(f"{where}.elements[{i}].options", "a select needs options"))

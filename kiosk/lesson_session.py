@@ -8,18 +8,18 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from content.model import DIGITS_ONLY, Lesson, Screen, Step
+from content.model import DIGITS_ONLY, Lesson, Step
 from content.rules import RULES
 from kiosk import texts
 from kiosk.intents import Choose, Continue, Erase, GoBack, Help, LessonIntent, Repeat, Submit, Swipe, Tap, TypeChar, TypeTone
+from kiosk.lesson_fill import fill, fill_screen, fill_step, pick_data
 from kiosk.vietnamese_input import apply_tone
 from kiosk.views import LessonView
 
 HIGHLIGHT_AFTER_WRONG = 2
 MAX_FIELD_CHARS = 40
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -37,23 +37,11 @@ class Result:
     left: bool = False  # went back from the first step
 
 
-def fill(text: str, data: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: data.get(m.group(1), m.group(0)), text)
-
-
 def _squash(text: str, kind: str, keyboard: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     if kind in DIGITS_ONLY:  # OTP boxes, dates: only the digits count ("05/03/2025" = "05032025")
         return re.sub(r"\D", "", text)
     return re.sub(r"\s+", "", text) if keyboard == "digits" else " ".join(text.split())
-
-
-def pick_data(lesson: Lesson, rng: random.Random) -> dict[str, str]:
-    """One run's placeholder values: one of each `data` list, then one whole variant."""
-    data = {name: rng.choice(values) for name, values in lesson.data.items()}
-    if lesson.variants:
-        data.update(rng.choice(lesson.variants))
-    return data
 
 
 class LessonSession:
@@ -62,8 +50,8 @@ class LessonSession:
     def __init__(self, lesson: Lesson, rng: random.Random, start: int = 0) -> None:
         self.lesson = lesson
         data = pick_data(lesson, rng)
-        self._steps = tuple(_fill_step(s, data) for s in lesson.steps)
-        self._screens = {sid: _fill_screen(screen, data, rng) for sid, screen in lesson.screens.items()}
+        self._steps = tuple(fill_step(s, data) for s in lesson.steps)
+        self._screens = {sid: fill_screen(screen, data, rng) for sid, screen in lesson.screens.items()}
         recap = [fill(line, data) for line in lesson.recap]
         remember = fill(lesson.remember, data)
         self.recap = tuple(recap + [remember] if remember and remember not in recap else recap)
@@ -118,6 +106,8 @@ class LessonSession:
             keyboard=target.keyboard if typing and target else "",
             highlight=highlight,
             swipe=step.direction if step.kind == "swipe" else "",
+            targets=_targets(step),
+            needs=step.needs,
             can_continue=step.kind == "info" or self._answered,
         )
 
@@ -152,6 +142,8 @@ class LessonSession:
                     return self._advance(Attempt(step.id, self.index, "correct"))
                 if step.kind == "info":
                     return self._note(texts.READ_THEN_CONTINUE)
+                if element in step.needs:  # the message with the code: read, not tapped
+                    return self._note(f"{texts.READ_ONLY} {texts.TYPE_WITH_KEYBOARD}" if step.kind == "type" else texts.READ_ONLY)
                 if step.kind == "type" and element == step.target:
                     return self._note(texts.TYPE_WITH_KEYBOARD)
                 return self._wrong_try()
@@ -302,6 +294,13 @@ class LessonSession:
         self._feedback = ("", "")
 
 
+def _targets(step: Step) -> tuple[str, ...]:
+    """What the step names on the phone: its target (a choose_many step: the boxes, then its button)."""
+    if step.kind == "choose_many":
+        return (*step.targets, step.target)
+    return (step.target,) if step.target else ()
+
+
 def _explained(explain: str) -> str:
     return f"{texts.RIGHT} {explain}"
 
@@ -311,35 +310,3 @@ def resume_point(steps: tuple[Step, ...], reached: int) -> int:
     start = min(reached, len(steps) - 1)
     typed_at = {s.target: i for i, s in enumerate(steps[:start]) if s.kind == "type" and not s.expect}
     return min([start, *(typed_at[s.same_as] for s in steps[start:] if s.same_as in typed_at)])
-
-
-def _fill_step(step: Step, data: dict[str, str]) -> Step:
-    return replace(
-        step,
-        instruction=fill(step.instruction, data),
-        hint=fill(step.hint, data),
-        expect=fill(step.expect, data),
-        explain=fill(step.explain, data),
-        target=fill(step.target, data),
-        targets=tuple(fill(t, data) for t in step.targets),
-    )
-
-
-def _fill_screen(screen: Screen, data: dict[str, str], rng: random.Random) -> Screen:
-    elements = []
-    for e in screen.elements:
-        options = [fill(o, data) for o in e.options]
-        if e.shuffle:
-            rng.shuffle(options)
-        elements.append(
-            replace(
-                e,
-                label=fill(e.label, data),
-                value=fill(e.value, data),
-                placeholder=fill(e.placeholder, data),
-                sender=fill(e.sender, data),
-                options=tuple(options),
-                rows=tuple((fill(k, data), fill(v, data)) for k, v in e.rows),
-            )
-        )
-    return replace(screen, title=fill(screen.title, data), elements=tuple(elements))

@@ -8,6 +8,7 @@ DEFAULT_HINT = "Bác chạm vào chỗ đang được tô vàng trên điện th
 TYPE_WITH_KEYBOARD = "Bác gõ bằng bàn phím bên dưới, gõ xong thì bấm Xong."
 READ_THEN_CONTINUE = "Bác đọc xong thì bấm nút Bước tiếp theo nhé."
 PRESS_NEXT = "Bác làm đúng rồi. Bác bấm nút Bước tiếp theo để sang bước sau nhé."
+READ_ONLY = "Chỗ đó để bác xem thôi, không cần chạm."
 ACT_ON_PHONE = "Bác làm theo hướng dẫn trên điện thoại tập luyện nhé."
 WRONG_WAY = "Chưa đúng hướng."
 SWIPE_HOW = {  # said when a swipe step gets a tap or a swipe the other way

@@ -217,9 +217,26 @@ def broken(**changes) -> dict:
         ({"steps__7__direction": None}, "steps[7].direction: missing required field"),
         ({"steps__7__target": "check"}, "a swipe step has no target"),
         ({"steps__1__direction": "up"}, "only a swipe step has a direction"),
+        ({"steps__2__needs": ["nowhere"]}, "steps[2].needs: 'nowhere' does not exist on screen 'form'"),
+        ({"screens__call__elements__0__value": "{otp}"}, "the answer {otp} is read from 'caller' on screen 'call'"),
     ],
 )
 def test_broken_references_are_reported(tmp_path, changes, message):
     result = load_pack(write_pack(tmp_path / "p", broken(**changes)))
     assert result.pack is None
     assert any(message in str(p) for p in result.problems), [str(p) for p in result.problems]
+
+
+def test_a_code_read_on_the_phone_is_named_in_needs_on_the_typing_screen(tmp_path):
+    lesson = copy.deepcopy(LESSON)
+    lesson["screens"]["call"]["elements"][0]["value"] = "{otp}"  # the code is shown before it is typed
+    form = lesson["screens"]["form"]["elements"]
+    form.insert(0, {"id": "otp-sms", "type": "notification", "sender": "Tin nhắn · VNeID", "value": "Mã OTP là {otp}."})
+    lesson["steps"][2]["needs"] = ["otp-sms"]
+    result = load_pack(write_pack(tmp_path / "p", lesson))
+    assert result.problems == ()
+    session = run_to(result.pack.lesson("mau"), "otp")
+    assert session.view().needs == ("otp-sms",) and session.view().targets == ("otp",)
+    lesson["steps"][2]["needs"] = ["birthday"]  # in view, but it does not show the code
+    problems = [str(p) for p in load_pack(write_pack(tmp_path / "q", lesson)).problems]
+    assert any("the answer {otp} is read from" in p for p in problems), problems

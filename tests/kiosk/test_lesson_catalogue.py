@@ -8,7 +8,8 @@ import pytest
 
 from content.loader import BUILTIN_PACKS, load_pack
 from content.model import Lesson
-from kiosk.lesson_session import LessonSession, fill, pick_data
+from kiosk.lesson_fill import fill, pick_data
+from kiosk.lesson_session import LessonSession
 from kiosk.walkthrough import correct_intents
 
 PACK = load_pack(BUILTIN_PACKS / "core").pack
@@ -108,3 +109,19 @@ def test_kiosk_button_names_never_name_a_phone_button(lesson):
         for words in ("Tiếp tục", "Quay lại"):
             if f'"{words}"' in step.instruction + step.hint or f"bấm {words}" in step.instruction + step.hint:
                 assert words in on_screen, step.id
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_a_code_is_typed_with_its_message_on_top_of_the_screen(lesson):
+    """Nobody has to remember an OTP: the message with it is the first thing on the typing
+    screen, named in `needs`; "các ô" only for OTP boxes; "trên cùng" only where it is."""
+    for step in lesson.steps:
+        screen = lesson.screens[step.screen]
+        target = screen.element(step.target)
+        if step.kind == "type" and target is not None and (target.kind == "otp" or "OTP" in target.label + step.instruction):
+            assert step.needs and screen.elements[0].id == step.needs[0], step.id
+            assert screen.elements[0].kind == "notification" and step.expect in screen.elements[0].value, step.id
+        if "vào các ô" in step.instruction:
+            assert target is not None and target.kind == "otp", step.id
+        if "trên cùng" in step.instruction + step.hint:
+            assert screen.elements[0].kind == "notification", step.id

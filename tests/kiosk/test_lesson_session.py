@@ -116,7 +116,7 @@ def test_continue_only_moves_on_from_information_steps(core_pack):
 def test_data_placeholders_are_filled_consistently(core_pack):
     session = session_at(core_pack, "vneid-kich-hoat-muc-2", "type-otp")
     view = session.view()
-    sms = view.screen.element("sms").value
+    sms = view.screen.element("otp-notice").value
     assert "{" not in sms and "{" not in view.instruction
     assert session.step.expect in sms
 
@@ -184,3 +184,19 @@ def test_next_step_button_shows_on_information_steps(core_pack):
     session.handle(Tap("notice"))
     assert session.view().feedback == texts.READ_THEN_CONTINUE
     assert "Bước tiếp theo" in texts.READ_THEN_CONTINUE
+
+
+def test_the_message_with_the_code_is_named_and_on_top_while_typing_it(core_pack):
+    session = session_at(core_pack, "vneid-kich-hoat-muc-2", "type-otp")
+    view = session.view()
+    assert view.targets == ("otp-field",) and view.needs == ("otp-notice",)
+    assert view.screen.elements[0].id == "otp-notice" and view.screen.elements[0].kind == "notification"
+    tapped = session.handle(Tap("otp-notice"))  # reading it is not a mistake
+    assert tapped.attempts == [] and session.view().feedback_kind == "info"
+    assert texts.READ_ONLY in session.view().feedback and texts.TYPE_WITH_KEYBOARD in session.view().feedback
+
+
+def test_targets_name_what_the_step_asks_for(core_pack):
+    assert session_at(core_pack, "an-toan-gia-danh-cong-an", "signs").view().targets == ("s-unknown", "s-asks", "s-rush", "check")
+    assert session_at(core_pack, "an-toan-gia-danh-cong-an", "listen").view().targets == ()
+    assert session_at(core_pack, "nhan-ma-otp", "what-now").view().targets == ("what-now",)
