@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from kiosk.app.audit import screen_findings
 from kiosk.app.audit.checks import Finding
+from kiosk.app.audit.engine import MENU_NEXT, menu_pages
 from tests.ui.conftest import settle
 
 DPI = 96.0  # 15 mm = 57 px, 2 mm = 8 px
@@ -151,3 +152,21 @@ def test_a_dialog_stacked_above_hides_what_is_under_it(window):
     cover = placed(QFrame(window), "idleOverlay", 0, 0, 800, 600)
     cover.setStyleSheet("background: #0b2a66;")
     assert audit(window) == []
+
+
+def test_each_further_menu_page_is_audited_until_the_next_button_goes(window):
+    pages = [placed(QLabel(f"Trang {n}", window), f"page{n}", 20, 20, 300, 60) for n in (1, 2, 3)]
+    forward = placed(QPushButton("Trang sau", window), MENU_NEXT, 20, 100, 300, 90)
+
+    def turn() -> None:
+        now = next(i for i, page in enumerate(pages) if page.isVisible()) + 1
+        for i, page in enumerate(pages):
+            page.setVisible(i == now)
+        forward.setVisible(now < len(pages) - 1)
+
+    forward.clicked.connect(turn)
+    for page in pages[1:]:
+        page.hide()
+    window.show()
+    seen = [(name, [p.objectName() for p in pages if p.isVisible()]) for name in menu_pages("01-menu", window)]
+    assert seen == [("01-menu", ["page1"]), ("01-menu-p2", ["page2"]), ("01-menu-p3", ["page3"])]

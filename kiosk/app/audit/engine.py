@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from content.model import Pack
 from kiosk.app.audit.checks import Finding, cut_text, out_of_view, same_label, target_sizes
@@ -96,7 +96,7 @@ def _audit_combination(pack: Pack, settings: Settings, c: Combination) -> tuple[
     screens = 0
     settings = dataclasses.replace(settings, screen_dpi=c.dpi)
     for stop, kiosk_app in tour_screens(settings, c.width, c.height, c.text_size, [pack]):
-        for name in _menu_pages(stop.name, kiosk_app.window):
+        for name in menu_pages(stop.name, kiosk_app.window):
             screens += 1
             page = kiosk_app.kiosk.view().page
             lesson, step = _where(kiosk_app, name)
@@ -144,7 +144,7 @@ def _where(kiosk_app: KioskApp, name: str) -> tuple[str, str]:
     return "", name
 
 
-def _menu_pages(name: str, window: QWidget) -> Iterator[str]:
+def menu_pages(name: str, window: QWidget) -> Iterator[str]:
     """The screen as it is, then each further menu page reached with the menu's next button."""
     yield name
     seen = {_signature(window)}
@@ -161,4 +161,6 @@ def _menu_pages(name: str, window: QWidget) -> Iterator[str]:
 
 
 def _signature(window: QWidget) -> tuple[tuple[str, str], ...]:
-    return tuple((b.objectName(), button_text(b)) for b in window.findChildren(QAbstractButton) if b.isVisible())
+    """What a page shows: the names and words of its visible buttons and labels."""
+    shown = [w for w in window.findChildren(QWidget) if isinstance(w, QAbstractButton | QLabel) and w.isVisible()]
+    return tuple((w.objectName(), button_text(w) if isinstance(w, QAbstractButton) else w.text()) for w in shown)
