@@ -5,7 +5,7 @@ look), highlighted targets in both pulse phases."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -66,31 +66,31 @@ class ContrastMeter:
 
     def __init__(self) -> None:
         self._measured: dict[tuple[object, ...], Measurement | None] = {}
-        self._pressed: set[tuple[object, ...]] = set()
+        self._pressed: set[tuple[object, ...]] = set()  # looks already measured pressed
 
     def findings(self, window: QWidget, nodes: Sequence[Node]) -> list[Finding]:
         on_screen = [n for n in nodes if not n.covered and n.shown.width() > 3 and n.shown.height() > 3]
         texts = [(n, t) for n in on_screen if (t := shows_text(n.widget))]
-        findings = list(self._measure_all(window, texts, window.rect(), "", lambda: pillow_image(window.grab())))
+        findings = list(self._measure(texts, window.rect(), "", lambda: pillow_image(window.grab())))
         for node in on_screen:
-            button = node.widget
-            if isinstance(button, QAbstractButton) and button.isEnabled() and node.key not in self._pressed:
+            widget = node.widget
+            if isinstance(widget, QAbstractButton) and widget.isEnabled() and node.key not in self._pressed:
                 self._pressed.add(node.key)
-                findings += self._pressed_state(window, node, texts)
-            if button.property("highlight") in ("true", True):
-                findings += self._pulse_phases(window, node, texts)
+                findings += self._pressed_state(window, node, widget, _within(node, texts))
+            if widget.property("highlight") in ("true", True):
+                findings += self._pulse_phases(window, node, _within(node, texts))
         return findings
 
-    def _measure_all(self, window: QWidget, texts: Sequence[tuple[Node, str]], region: QRect, state: str,
-                     grab: object, cache: tuple[object, ...] | None = ()) -> Iterator[Finding]:
-        """Measure each text in `region` of `grab()` (called once, only if something is not
-        cached yet); `cache` extends the cache key, None measures afresh."""
+    def _measure(self, texts: Sequence[tuple[Node, str]], region: QRect, state: str,
+                 grab: Callable[[], Image.Image], cache: tuple[object, ...] | None = ()) -> Iterator[Finding]:
+        """Measure each text on `grab()` of `region` (grabbed once, only if some text is not
+        measured yet); `cache` tells this state's measurements apart, None measures afresh."""
         image: Image.Image | None = None
         for node, text in texts:
             key = (text, node.key, node.shown.size().toTuple(), cache)
             if cache is None or key not in self._measured:
                 if image is None:
-                    image = grab()  # type: ignore[operator]
+                    image = grab()
                 found = measure(image, node.shown.translated(-region.topLeft()))
                 if found is not None and found.ratio == 1.0 and node.shown != node.rect:
                     found = None  # partly hidden words may simply be out of sight
@@ -101,31 +101,32 @@ class ContrastMeter:
                 yield Finding("contrast", node.name, f"{quote(text)}{when}: {found.ratio:.1f}:1 ({found.text} on "
                                                      f"{found.background}), needs {MIN_CONTRAST:g}:1")
 
-    def _pressed_state(self, window: QWidget, node: Node, texts: Sequence[tuple[Node, str]]) -> list[Finding]:
-        inside = [(n, t) for n, t in texts if n.widget is node.widget or node.widget.isAncestorOf(n.widget)]
-        if not inside:
+    def _pressed_state(self, window: QWidget, node: Node, button: QAbstractButton,
+                       texts: Sequence[tuple[Node, str]]) -> list[Finding]:
+        if not texts:
             return []
-        button = node.widget
-        assert isinstance(button, QAbstractButton)
         button.setDown(True)
         try:
             image = pillow_image(window.grab(node.shown))
         finally:
             button.setDown(False)
-        return list(self._measure_all(window, inside, node.shown, "when pressed", lambda: image, None))
+        return list(self._measure(texts, node.shown, "when pressed", lambda: image, None))
 
     def _pulse_phases(self, window: QWidget, node: Node, texts: Sequence[tuple[Node, str]]) -> list[Finding]:
-        inside = [(n, t) for n, t in texts if n.widget is node.widget or node.widget.isAncestorOf(n.widget)]
         widget, findings = node.widget, []
         before = widget.property("pulse")
         try:
             for phase in PULSE_PHASES:
                 _restyle(widget, phase)
-                findings += self._measure_all(window, inside, node.shown, f"in pulse phase {phase}",
-                                              lambda: pillow_image(window.grab(node.shown)), ("pulse", phase))
+                findings += self._measure(texts, node.shown, f"in pulse phase {phase}",
+                                          lambda: pillow_image(window.grab(node.shown)), ("pulse", phase))
         finally:
             _restyle(widget, before)
         return findings
+
+
+def _within(node: Node, texts: Sequence[tuple[Node, str]]) -> list[tuple[Node, str]]:
+    return [(n, t) for n, t in texts if n.widget is node.widget or node.widget.isAncestorOf(n.widget)]
 
 
 def _restyle(widget: QWidget, pulse: object) -> None:

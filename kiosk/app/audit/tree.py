@@ -45,10 +45,12 @@ def walk(window: QWidget) -> list[Node]:
     while stack:
         parent, occluders = stack.pop()
         children = [c for c in parent.widget.children() if c.isWidgetType() and not c.isHidden() and not c.isWindow()]
-        opaque = [not c.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents) for c in children]
+        # a widget that lets touches through (a label on a button, a drawn ring) is taken as see-through
+        solid = [not c.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents) for c in children]
         built = [_node(parent, child) for child in children]
         for index, node in enumerate(built):
-            above = [b.shown for b, o in zip(built[index + 1 :], opaque[index + 1 :], strict=True) if o and b.shown.intersects(node.shown)]
+            above = [b.shown for b, s in zip(built[index + 1 :], solid[index + 1 :], strict=True)
+                     if s and b.shown.intersects(node.shown)]
             covering = [r for r in occluders + above if r.intersects(node.shown)]
             node.covered = parent.covered or any(r.contains(node.shown) for r in covering)
             nodes.append(node)
@@ -60,10 +62,9 @@ def _node(parent: Node, widget: QWidget) -> Node:
     rect = widget.geometry().translated(parent.rect.topLeft())
     own = widget.objectName()
     name = own if own and not own.startswith("qt_") else parent.name  # not Qt's inner parts' names
-    area = widget.parentWidget()
     scrolls, fixed, clipper = parent.scrolls, parent.fixed, parent.clipper
-    scroll_area = area.parentWidget() if area is not None else None
-    if isinstance(scroll_area, QAbstractScrollArea) and scroll_area.viewport() is area:
+    scroll_area = parent.widget.parentWidget()
+    if isinstance(scroll_area, QAbstractScrollArea) and scroll_area.viewport() is parent.widget:
         scrolls = (*scrolls, Scroll(scroll_area, parent.fixed))  # content may scroll into the viewport
         fixed, clipper = UNBOUNDED, ""
     clipped = fixed.intersected(rect)
