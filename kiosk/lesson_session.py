@@ -6,16 +6,30 @@ the lesson is finished or left. `view()` describes what the screen should show n
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from content.model import DIGITS_ONLY, Lesson, Step
-from content.rules import RULES
+from content.model import Element, Lesson, Step
 from kiosk import texts
-from kiosk.intents import Choose, Continue, Erase, GoBack, Help, LessonIntent, Repeat, Submit, Swipe, Tap, TypeChar, TypeTone
+from kiosk.intents import (
+    Choose,
+    ClosePicker,
+    Continue,
+    Erase,
+    GoBack,
+    Help,
+    LessonIntent,
+    Repeat,
+    Submit,
+    Swipe,
+    Tap,
+    TypeChar,
+    TypeTone,
+)
+from kiosk.keyboard_edit import typed
 from kiosk.lesson_fill import fill, fill_screen, fill_step, pick_data
-from kiosk.vietnamese_input import apply_tone
+from kiosk.lesson_resume import resumed
+from kiosk.picker import Picker, is_long
+from kiosk.typed_answer import typed_mistake
 from kiosk.views import LessonView
 
 HIGHLIGHT_AFTER_WRONG = 2
@@ -37,13 +51,6 @@ class Result:
     left: bool = False  # went back from the first step
 
 
-def _squash(text: str, kind: str, keyboard: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    if kind in DIGITS_ONLY:  # OTP boxes, dates: only the digits count ("05/03/2025" = "05032025")
-        return re.sub(r"\D", "", text)
-    return re.sub(r"\s+", "", text) if keyboard == "digits" else " ".join(text.split())
-
-
 class LessonSession:
     """`start` > 0 continues a lesson left unfinished (a practice-slip code): see `_resume`."""
 
@@ -61,9 +68,10 @@ class LessonSession:
         self._wrong = 0
         self._hinted = False
         self._answered = False  # right, with an explanation to read before "Bước tiếp theo"
+        self._picker: Picker | None = None  # a long select opened on a choose step
         self._feedback = ("", "")
         if start > 0:
-            self._resume(start)
+            self.index, self.values, self.chosen = resumed(self._steps, self._screens, start)
 
     @property
     def step(self) -> Step:
@@ -78,7 +86,7 @@ class LessonSession:
         """Everything this lesson may say, for pre-rendering speech."""
         said = [s.instruction for s in self._steps] + [s.hint for s in self._steps if s.hint]
         said += [_explained(s.explain) for s in self._steps if s.explain]
-        return (texts.CORRECT, texts.WRONG, texts.READ_THEN_CONTINUE, *dict.fromkeys(said))
+        return (texts.CORRECT, texts.WRONG, texts.READ_THEN_CONTINUE, texts.PICKER_HOW, *dict.fromkeys(said))
 
     def start(self) -> Result:
         return Result(speak=[(self.step.instruction, False)])
@@ -103,12 +111,13 @@ class LessonSession:
             values=dict(self.values),
             chosen=dict(self.chosen),
             focus=step.target if typing else "",
-            keyboard=target.keyboard if typing and target else "",
+            keyboard="text" if self._picker else target.keyboard if typing and target else "",
             highlight=highlight,
             swipe=step.direction if step.kind == "swipe" else "",
             targets=_targets(step),
             needs=step.needs,
             can_continue=step.kind == "info" or self._answered,
+            picker=self._picker.view(self._expected_option() if shown else -1) if self._picker else None,
         )
 
     def handle(self, intent: LessonIntent) -> Result:
@@ -127,6 +136,21 @@ class LessonSession:
         match intent:
             case Help():
                 return self._help()
+            case ClosePicker():
+                self._picker = None
+                return Result()
+            case TypeChar() | TypeTone() | Erase() if self._picker is not None:
+                self._picker.type(intent)
+                self._clear_note()
+                return Result()
+            case Submit() if self._picker is not None:  # "Xong": the one name left is the choice
+                found = self._picker.matches()
+                if len(found) == 1:
+                    return self._choose(self._picker.element.id, found[0])
+                return self._note(texts.PICK_FROM_LIST if found else texts.NO_MATCH)
+            case Tap(element=element) if step.kind == "choose" and element == step.target and is_long(self._target()):
+                self._picker = Picker(self._target())  # type: ignore[arg-type]
+                return self._note(texts.PICKER_HOW)
             case Swipe(direction=direction) if self.takes_swipe:
                 if direction == step.direction:
                     return self._advance(Attempt(step.id, self.index, "correct"))
@@ -148,37 +172,45 @@ class LessonSession:
                     return self._note(texts.TYPE_WITH_KEYBOARD)
                 return self._wrong_try()
             case Choose(element=element, option=option):
-                target = self._screens[step.screen].element(step.target)
-                if step.kind == "choose" and element == step.target and target is not None:
-                    if not step.expect or target.options[option] == step.expect:
-                        self.chosen[element] = option
-                        return self._advance(Attempt(step.id, self.index, "correct"))
-                return self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
+                return self._choose(element, option)
             case TypeChar() | TypeTone() | Erase() if step.kind == "type":
                 self._edit(intent)
                 return Result()
             case Submit() if step.kind == "type":
-                return self._check_typed()
+                mistake = typed_mistake(step, self._target(), self.values.get(step.target, ""), self.values)
+                if mistake is None:
+                    return self._advance(Attempt(step.id, self.index, "correct"))
+                return self._wrong_try(mistake or (step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else ""))
         return Result()
 
     # --- internals -------------------------------------------------------------------
-    def _resume(self, start: int) -> None:
-        """Continue at step `start`, with the screens as the earlier steps left them: their
-        example answers typed, boxes ticked, options chosen. A later step that must match
-        something typed earlier with no example (a new password, then "type it again")
-        moves the start back to where that was typed, so the citizen types it themselves."""
-        start = resume_point(self._steps, start)
-        for step in self._steps[:start]:
-            element = self._screens[step.screen].element(step.target)
-            if step.kind == "type" and (step.expect or step.same_as in self.values):
-                self.values[step.target] = step.expect or self.values[step.same_as]
-            elif step.kind == "tap" and element is not None and element.kind == "checkbox":
-                self.chosen[step.target] = 0
-            elif step.kind == "choose" and element is not None and step.expect in element.options:
-                self.chosen[step.target] = element.options.index(step.expect)
-            elif step.kind == "choose_many":
-                self.chosen.update(dict.fromkeys(step.targets, 0))
-        self.index = start
+    def _target(self) -> Element | None:
+        return self._screens[self.step.screen].element(self.step.target)
+
+    def _expected_option(self) -> int:
+        target = self._target()
+        return target.options.index(self.step.expect) if target is not None and self.step.expect in target.options else -1
+
+    def _choose(self, element: str, option: int) -> Result:
+        """An option picked (inline or in the picker, which closes); after the second wrong
+        one the picker opens again to show the right one."""
+        step, target = self.step, self._target()
+        self._picker = None
+        if step.kind == "choose" and element == step.target and target is not None and 0 <= option < len(target.options):
+            if not step.expect or target.options[option] == step.expect:
+                self.chosen[element] = option
+                return self._advance(Attempt(step.id, self.index, "correct"))
+        result = self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
+        if self._wrong >= HIGHLIGHT_AFTER_WRONG:
+            self._show_expected()
+        return result
+
+    def _show_expected(self) -> None:
+        """Open a long select's picker with the right option listed (it is highlighted)."""
+        target = self._target()
+        if self.step.kind == "choose" and is_long(target):
+            self._picker = self._picker or Picker(target)  # type: ignore[arg-type]
+            self._picker.reveal(self._expected_option())
 
     def _is_checkbox(self, element_id: str) -> bool:
         element = self._screens[self.step.screen].element(element_id)
@@ -190,8 +222,7 @@ class LessonSession:
         if self._is_checkbox(element):
             if self.chosen.pop(element, None) is None:
                 self.chosen[element] = 0
-            if self._feedback[1] != "wrong":
-                self._feedback = ("", "")
+            self._clear_note()
             return Result()
         if element != step.target:
             return self._wrong_try()
@@ -201,35 +232,15 @@ class LessonSession:
         return self._advance(Attempt(step.id, self.index, "correct"))
 
     def _edit(self, intent: TypeChar | TypeTone | Erase) -> None:
-        current = self.values.get(self.step.target, "")
-        target = self._screens[self.step.screen].element(self.step.target)
-        if isinstance(intent, TypeChar):
-            limit = target.length if target is not None and target.length else MAX_FIELD_CHARS
-            current = (current + intent.char)[:limit]
-        elif isinstance(intent, TypeTone):
-            current = apply_tone(current, intent.tone)
-        else:
-            current = current[:-1]
-        self.values[self.step.target] = current
+        target = self._target()
+        limit = target.length if target is not None and target.length else MAX_FIELD_CHARS
+        self.values[self.step.target] = typed(self.values.get(self.step.target, ""), intent, limit)
+        self._clear_note()
+
+    def _clear_note(self) -> None:
+        """Typing or ticking clears a note or a hint; a wrong try's words stay until the next try."""
         if self._feedback[1] != "wrong":
             self._feedback = ("", "")
-
-    def _check_typed(self) -> Result:
-        step = self.step
-        typed = self.values.get(step.target, "")
-        target = self._screens[step.screen].element(step.target)
-        kind, keyboard = (target.kind, target.keyboard) if target is not None else ("", "")
-        if not typed.strip():
-            return self._wrong_try(texts.EMPTY)
-        if step.expect and _squash(typed, kind, keyboard) != _squash(step.expect, kind, keyboard):
-            return self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
-        if step.rule:
-            unmet = RULES[step.rule](typed)
-            if unmet:
-                return self._wrong_try(" ".join(unmet))
-        if step.same_as and typed != self.values.get(step.same_as, ""):
-            return self._wrong_try(texts.NOT_SAME)
-        return self._advance(Attempt(step.id, self.index, "correct"))
 
     def _wrong_swipe(self, lead: str) -> Result:
         """A tap, or a drag the wrong way, on a swipe step: say which way the finger goes."""
@@ -258,6 +269,7 @@ class LessonSession:
         first = not self._hinted
         self._hinted = True
         self._feedback = (message, "hint")
+        self._show_expected()
         attempts = [Attempt(step.id, self.index, "hint")] if first else []
         return Result(speak=[(message, False)], attempts=attempts)
 
@@ -291,6 +303,7 @@ class LessonSession:
         self._wrong = 0
         self._hinted = False
         self._answered = False
+        self._picker = None
         self._feedback = ("", "")
 
 
@@ -303,10 +316,3 @@ def _targets(step: Step) -> tuple[str, ...]:
 
 def _explained(explain: str) -> str:
     return f"{texts.RIGHT} {explain}"
-
-
-def resume_point(steps: tuple[Step, ...], reached: int) -> int:
-    """The step a lesson continues at for a citizen who reached step index `reached`."""
-    start = min(reached, len(steps) - 1)
-    typed_at = {s.target: i for i, s in enumerate(steps[:start]) if s.kind == "type" and not s.expect}
-    return min([start, *(typed_at[s.same_as] for s in steps[start:] if s.same_as in typed_at)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from content.model import Lesson, Pack
-from kiosk.lesson_session import resume_point
+from kiosk.lesson_resume import resume_point
 from kiosk.views import LessonTile, MenuView, TopicGroup
 
 

@@ -17,6 +17,9 @@ SWIPE_HOW = {  # said when a swipe step gets a tap or a swipe the other way
     "left": "Bác đặt ngón tay lên màn hình rồi kéo sang trái nhé.",
     "right": "Bác đặt ngón tay lên màn hình rồi kéo sang phải nhé.",
 }
+PICKER_HOW = "Bác gõ vài chữ đầu của tên, không cần dấu, rồi chạm vào tên cần chọn."
+PICK_FROM_LIST = "Bác chạm vào tên cần chọn trong danh sách nhé."
+NO_MATCH = "Không thấy tên nào như vậy. Bác xóa bớt chữ rồi gõ lại nhé."
 NOT_SAME = "Hai lần gõ chưa giống nhau."
 EMPTY = "Bác chưa gõ gì cả."
 COMPLETED = "Chúc mừng bác đã học xong bài này!"

@@ -9,6 +9,7 @@ from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
 from kiosk.intents import (
     BackToMenu,
+    Choose,
     Continue,
     EndSession,
     EnterCode,
@@ -54,9 +55,13 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
             for intent in correct_intents(session):
                 if isinstance(intent, Submit):
                     yield Stop(f"{stem}-typed", "Typed on the on-screen keyboard")
+                elif isinstance(intent, Choose) and session.view().picker is not None:
+                    yield Stop(f"{stem}-picker-typed", "A few letters typed, no tone marks: the long list narrowed down")
                 elif isinstance(intent, Continue) and step.kind != "info":
                     yield Stop(f"{stem}-answered", "Right answer explained; the next-step button shows")
                 kiosk.handle(intent)
+                if isinstance(intent, Tap) and session.view().picker is not None:
+                    yield Stop(f"{stem}-picker", "A long list opened as a picker, with the keyboard")
         yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
         kiosk.handle(BackToMenu())
     yield Stop("90-menu-progress", "Menu with this session's progress")

@@ -6,6 +6,7 @@ from kiosk.actions import Action
 from kiosk.flow import Kiosk
 from kiosk.intents import Choose, Continue, LessonIntent, Submit, Swipe, Tap, TypeChar, TypeTone
 from kiosk.lesson_session import LessonSession
+from kiosk.picker import is_long, short_query
 from kiosk.vietnamese_input import keystrokes
 
 
@@ -39,8 +40,14 @@ def _answer(session: LessonSession) -> list[LessonIntent]:
         toggles = [Tap(c) for c in checkboxes if (c in session.chosen) != (c in step.targets)]
         return [*toggles, Tap(step.target)]
     if step.kind == "choose":
-        options = session.view().screen.element(step.target).options  # type: ignore[union-attr]
-        return [Choose(step.target, options.index(step.expect) if step.expect else 0)]
+        target = session.view().screen.element(step.target)
+        assert target is not None
+        answer = step.expect or target.options[0]
+        choose = Choose(step.target, target.options.index(answer))
+        if not is_long(target):
+            return [choose]
+        letters = [TypeChar(c) for c in short_query(target.options, answer)]  # the picker narrowed down
+        return [Tap(step.target), *letters, choose]
     typed: list[LessonIntent] = [
         TypeChar(value) if kind == "char" else TypeTone(value) for kind, value in keystrokes(answer_text(session))
     ]

@@ -1,0 +1,18 @@
+"""The screenshot tour stops wherever a reviewer (and the layout audit) must see a screen."""
+import collections
+
+from kiosk.tour import tour
+
+
+def test_the_tour_stops_once_at_every_state_worth_a_picture(kiosk, clock, core_pack):
+    names, pickers = [], {}
+    for stop in tour(kiosk, clock, [lesson.id for lesson in core_pack.lessons]):
+        names.append(stop.name)
+        page = kiosk.view().page
+        if "-picker" in stop.name:
+            pickers[stop.name] = page.picker.query if getattr(page, "picker", None) else None
+    assert [n for n, count in collections.Counter(names).items() if count > 1] == []
+    assert pickers["08-dvc-lien-thong-khai-sinh-05-pick-commune-picker"] == ""
+    assert pickers["08-dvc-lien-thong-khai-sinh-05-pick-commune-picker-typed"] == "dong x"
+    assert "02-nhan-ma-otp-11-what-now-answered" in names
+    assert names[-1] == "91-idle-warning" and "90a-slip" in names
