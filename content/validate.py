@@ -9,19 +9,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from content.model import (
-    CHOOSABLE,
-    SWIPE_DIRECTIONS,
-    TAPPABLE,
-    TOPIC_ICONS,
-    TYPABLE,
-    Element,
-    Lesson,
-    Pack,
-    Problem,
-    Screen,
-    Step,
-)
+from content.model import CHOOSABLE, SWIPE_DIRECTIONS, TAPPABLE, TOPIC_ICONS, TYPABLE, Element, Lesson, Pack, Problem, Screen, Step
 from content.rules import RULES
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

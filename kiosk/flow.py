@@ -25,6 +25,7 @@ from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
 from kiosk.intents import (
     BackToMenu,
+    BackToTopics,
     ChangeVolume,
     EndSession,
     EnterCode,
@@ -32,6 +33,7 @@ from kiosk.intents import (
     Heard,
     Intent,
     OpenLesson,
+    OpenTopic,
     PrintSlip,
     ResumeLesson,
     SetTextSize,
@@ -64,7 +66,6 @@ from voice.recognizer import ASK_AGAIN
 
 log = logging.getLogger(__name__)
 
-MENU_PROMPT = "Mời bác chọn một bài học."
 VOLUME_STEP = 0.1
 
 
@@ -164,12 +165,19 @@ class Kiosk:
                 self._text_size = size if size in ("normal", "large") else self._text_size
                 return [self._show()]
             case BackToMenu():
+                if self._lesson is None and self._completion is None and self._desk.page() is None:
+                    self._topic = ""  # already on a menu page: up to the topics
                 if self._lesson is not None:
                     self._desk.left_lesson(self._lesson.lesson.id, self._lesson.index)
                 self._lesson = None
                 self._completion = None
                 self._desk.close()
-                return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
+                return [StopSpeech(), self._show(), Speak(self._menu_prompt())]
+            case OpenTopic(topic_id=topic_id):
+                return self._open_topic(topic_id)
+            case BackToTopics():
+                self._topic = ""
+                return [StopSpeech(), self._show(), Speak(texts.TOPICS_PROMPT)]
             case OpenLesson(lesson_id=lesson_id):
                 return self._open(lesson_id)
             case ResumeLesson(lesson_id=lesson_id):
@@ -232,6 +240,7 @@ class Kiosk:
         self._warning: int | None = None
         self._listening = False
         self._heard = ""
+        self._topic = ""  # the menu's open topic; "" is the topics page, where a citizen starts
         self._desk = SlipDesk(self._clock, self._settings, self._code_guard)
 
     def _switch_packs(self) -> None:
@@ -245,7 +254,7 @@ class Kiosk:
     def _start_visit(self) -> list[Action]:
         self._serial += 1
         self._record.begin()
-        return [self._show(), Speak(MENU_PROMPT)]
+        return [self._show(), Speak(texts.TOPICS_PROMPT)]
 
     def _wipe(self, reason: str) -> list[Action]:
         self._record.end(reason)
@@ -260,6 +269,7 @@ class Kiosk:
             log.error("asked to open unknown lesson %r", lesson_id)
             return []
         self._lesson = LessonSession(lesson, self._rng, start)
+        self._topic = lesson.topic  # leaving the lesson goes back to its topic
         self._completion = None
         self._desk.close()
         self._desk.notice = ""
@@ -282,7 +292,7 @@ class Kiosk:
         if result.left:
             self._desk.left_lesson(lesson_id, 0)
             self._lesson = None
-            return [StopSpeech(), self._show(), Speak(MENU_PROMPT)]
+            return [StopSpeech(), self._show(), Speak(self._menu_prompt())]
         return [StopSpeech(), self._show(), *self._speech(result)]  # any tap cuts the old speech
 
     @staticmethod
@@ -290,7 +300,18 @@ class Kiosk:
         return [Speak(text, slow) for text, slow in result.speak]
 
     def _menu(self) -> MenuView:
-        return menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice)
+        return menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice, self._topic)
+
+    def _menu_prompt(self) -> str:
+        return texts.LESSONS_PROMPT if self._menu().topic else texts.TOPICS_PROMPT
+
+    def _open_topic(self, topic_id: str) -> list[Action]:
+        group = next((g for g in self._menu().topics if g.id == topic_id), None)
+        if group is None:
+            log.error("asked to open unknown topic %r", topic_id)
+            return []
+        self._topic = topic_id
+        return [StopSpeech(), self._show(), Speak(f"{group.title}. {texts.LESSONS_PROMPT}")]
 
     # --- the practice slip and its code (see kiosk.slip_desk) --------------------------
     def _take_slip(self) -> list[Action]:

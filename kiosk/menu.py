@@ -1,5 +1,5 @@
-"""The lesson menu a citizen sees: lessons grouped by topic with how far they got this visit,
-and above them the unfinished lessons a practice-slip code brought back."""
+"""The lesson menu a citizen sees: first the topics, then one topic's lessons with how far
+they got this visit; and the unfinished lessons a practice-slip code brought back."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -15,23 +15,25 @@ def menu_view(
     statuses: Mapping[str, str],
     resumable: Mapping[str, int],
     notice: str,
+    topic: str = "",
 ) -> MenuView:
     """`statuses`: lesson id → started | completed this visit; `resumable`: lesson id → the
-    step index a slip code resumes at."""
+    step index a slip code resumes at; `topic`: the open topic ("": the topics page)."""
     groups = []
     for pack in packs:
-        for topic in pack.topics:
+        for each in pack.topics:
             tiles = tuple(
                 LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, statuses.get(lesson.id, ""))
                 for lesson in pack.lessons
-                if lesson.topic == topic.id
+                if lesson.topic == each.id
             )
             if tiles:
-                groups.append(TopicGroup(topic.title, topic.icon, tiles))
+                groups.append(TopicGroup(each.title, each.icon, tiles, each.id))
     unfinished = tuple(
         LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, "resume",
                    resume_point(lesson.steps, step) + 1, len(lesson.steps))
         for lesson_id, step in resumable.items()
         if (lesson := lessons.get(lesson_id)) is not None and statuses.get(lesson_id) != "completed"
     )
-    return MenuView(tuple(groups), unfinished, bool(statuses), notice)
+    open_topic = topic if any(group.id == topic for group in groups) else ""
+    return MenuView(tuple(groups), unfinished, bool(statuses), notice, open_topic)

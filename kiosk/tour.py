@@ -9,11 +9,13 @@ from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
 from kiosk.intents import (
     BackToMenu,
+    BackToTopics,
     Choose,
     Continue,
     EndSession,
     EnterCode,
     OpenLesson,
+    OpenTopic,
     SetTextSize,
     Submit,
     TakeSlip,
@@ -21,6 +23,7 @@ from kiosk.intents import (
     Touched,
     TypeChar,
 )
+from kiosk.views import MenuView
 from kiosk.walkthrough import correct_intents
 
 
@@ -35,7 +38,13 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
     yield Stop("00-attract", "Attract screen")
     kiosk.handle(Touched())
     kiosk.handle(SetTextSize(text_size))
-    yield Stop("01-menu", "Lesson menu")
+    yield Stop("01-menu-topics", "Menu: the topics")
+    page = kiosk.view().page
+    assert isinstance(page, MenuView)
+    for group in page.topics:
+        kiosk.handle(OpenTopic(group.id))
+        yield Stop(f"01-menu-{group.id}", f"Menu: the lessons of {group.title}")
+        kiosk.handle(BackToTopics())
     for number, lesson_id in enumerate(lesson_ids, start=1):
         kiosk.handle(OpenLesson(lesson_id))
         session = kiosk.lesson_session
@@ -64,7 +73,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
                     yield Stop(f"{stem}-picker", "A long list opened as a picker, with the keyboard")
         yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
         kiosk.handle(BackToMenu())
-    yield Stop("90-menu-progress", "Menu with this session's progress")
+    yield Stop("90-menu-progress", "Menu: the last lesson's topic, with this session's progress")
     kiosk.handle(TakeSlip())
     yield Stop("90a-slip", "Practice slip: what was practised, its code and QR code")
     kiosk.handle(EnterCode())

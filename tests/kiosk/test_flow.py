@@ -1,5 +1,19 @@
+from kiosk import texts
 from kiosk.actions import Show, Speak, StopSpeech
-from kiosk.intents import BackToMenu, EndSession, OpenLesson, SetTextSize, StillHere, Swipe, Tap, Touched, TypeChar
+from kiosk.intents import (
+    BackToMenu,
+    BackToTopics,
+    EndSession,
+    GoBack,
+    OpenLesson,
+    OpenTopic,
+    SetTextSize,
+    StillHere,
+    Swipe,
+    Tap,
+    Touched,
+    TypeChar,
+)
 from kiosk.views import AttractView, CompletionView, LessonView, MenuView
 from kiosk.walkthrough import complete_step
 
@@ -10,10 +24,13 @@ def shown(actions):
 
 def test_a_tap_on_the_attract_screen_starts_a_session_with_the_menu(kiosk, store):
     assert isinstance(kiosk.view().page, AttractView)
-    view = shown(kiosk.handle(Touched()))
-    assert isinstance(view.page, MenuView)
+    actions = kiosk.handle(Touched())
+    view = shown(actions)
+    assert isinstance(view.page, MenuView) and view.page.topic == ""  # the topics page first
     titles = [group.title for group in view.page.topics]
     assert titles[:2] == ["Làm quen với điện thoại", "VNeID"]
+    assert [group.id for group in view.page.topics] == ["lam-quen", "vneid", "dich-vu-cong", "an-toan"]
+    assert Speak(texts.TOPICS_PROMPT) in actions
     assert store.db["visits"].count == 1
 
 
@@ -128,3 +145,27 @@ def test_an_explained_answer_counts_once_in_the_progress(kiosk, store):
     summary = next(store.db["lesson_summaries"].rows_where("lesson_id = ?", ["an-toan-gia-danh-cong-an"]))
     assert summary["status"] == "completed" and summary["steps_done"] == steps
     assert store.db["attempts"].count == steps
+
+
+def test_a_topic_opens_its_lessons_and_goes_back_to_the_topics(kiosk):
+    kiosk.handle(Touched())
+    actions = kiosk.handle(OpenTopic("vneid"))
+    page = shown(actions).page
+    assert page.topic == "vneid"
+    assert Speak(f"VNeID. {texts.LESSONS_PROMPT}") in actions
+    assert [t.lesson_id for g in page.topics if g.id == page.topic for t in g.tiles][:2] == ["vneid-kich-hoat-muc-2", "vneid-dang-nhap"]
+    assert shown(kiosk.handle(BackToTopics())).page.topic == ""
+    assert kiosk.handle(OpenTopic("no-such-topic")) == [] and kiosk.view().page.topic == ""
+
+
+def test_leaving_a_lesson_returns_to_its_topic_and_a_new_citizen_starts_at_the_topics(kiosk):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("dvc-thanh-toan-phi"))
+    assert shown(kiosk.handle(BackToMenu())).page.topic == "dich-vu-cong"
+    kiosk.handle(OpenTopic("an-toan"))
+    kiosk.handle(OpenLesson("nhan-ma-otp"))  # a lesson of another topic
+    assert shown(kiosk.handle(GoBack())).page.topic == "lam-quen"  # back from its first step
+    assert shown(kiosk.handle(BackToMenu())).page.topic == ""  # "về trang chủ" on a topic: the topics
+    kiosk.handle(OpenTopic("vneid"))
+    kiosk.handle(EndSession())
+    assert shown(kiosk.handle(Touched())).page.topic == ""

@@ -1,23 +1,6 @@
-import random
-
-
 from kiosk import texts
-from kiosk.intents import Choose, Continue, Erase, GoBack, Help, Repeat, Submit, Swipe, Tap, TypeChar, TypeTone
-from kiosk.lesson_session import LessonSession
-from kiosk.walkthrough import correct_intents
-
-
-def session_at(pack, lesson_id, step_id):
-    session = LessonSession(pack.lesson(lesson_id), random.Random(3))
-    while session.step.id != step_id:
-        for intent in correct_intents(session):
-            session.handle(intent)
-    return session
-
-
-def type_text(session, text):
-    for char in text:
-        session.handle(TypeChar(char))
+from kiosk.intents import Choose, Continue, Erase, GoBack, Help, Repeat, Submit, Swipe, Tap, TypeTone
+from tests.kiosk.lesson_kit import session_at, type_text
 
 
 def test_wrong_tap_is_gentle_then_highlights_the_target_after_the_second(core_pack):

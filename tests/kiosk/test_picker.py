@@ -1,15 +1,13 @@
 """Long option lists as a picker: a few letters, tone marks optional, find the right name."""
-import random
-
 import pytest
 
 from content import places
 from kiosk import texts
-from kiosk.intents import Choose, ClosePicker, Erase, Help, Submit, Tap, TypeChar, TypeTone
-from kiosk.lesson_session import LessonSession
+from kiosk.intents import Choose, ClosePicker, Erase, Help, Submit, Tap, TypeTone
 from kiosk.picker import fold, matches, short_query
 from kiosk.voice_commands import intents_for
 from kiosk.walkthrough import correct_intents
+from tests.kiosk.lesson_kit import session_at, type_text
 
 COMMUNES = places.find_province("Đồng Nai").communes
 PROVINCES = tuple(p.option for p in places.provinces())
@@ -40,19 +38,6 @@ def test_a_short_query_is_what_a_person_would_type():
     assert short_query(COMMUNES, "Phường Đồng Xoài") == "dong x"
     assert short_query(PROVINCES, "Tỉnh Đồng Nai") == "dong"
     assert "Tỉnh Đồng Nai" in named(PROVINCES, short_query(PROVINCES, "Tỉnh Đồng Nai"))
-
-
-def session_at(pack, lesson_id, step_id):
-    session = LessonSession(pack.lesson(lesson_id), random.Random(3))
-    while session.step.id != step_id:
-        for intent in correct_intents(session):
-            session.handle(intent)
-    return session
-
-
-def type_text(session, text):
-    for char in text:
-        session.handle(TypeChar(char))
 
 
 def test_tapping_a_long_select_opens_a_picker_that_narrows_as_letters_are_typed(core_pack):

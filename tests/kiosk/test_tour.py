@@ -9,10 +9,13 @@ def test_the_tour_stops_once_at_every_state_worth_a_picture(kiosk, clock, core_p
     for stop in tour(kiosk, clock, [lesson.id for lesson in core_pack.lessons]):
         names.append(stop.name)
         page = kiosk.view().page
+        if stop.name.startswith("01-menu-"):
+            assert page.topic == stop.name.removeprefix("01-menu-").replace("topics", "")
         if "-picker" in stop.name:
             pickers[stop.name] = page.picker.query if getattr(page, "picker", None) else None
     assert [n for n, count in collections.Counter(names).items() if count > 1] == []
     assert pickers["08-dvc-lien-thong-khai-sinh-05-pick-commune-picker"] == ""
     assert pickers["08-dvc-lien-thong-khai-sinh-05-pick-commune-picker-typed"] == "dong x"
     assert "02-nhan-ma-otp-11-what-now-answered" in names
+    assert names[1:6] == ["01-menu-topics", "01-menu-lam-quen", "01-menu-vneid", "01-menu-dich-vu-cong", "01-menu-an-toan"]
     assert names[-1] == "91-idle-warning" and "90a-slip" in names

@@ -1,23 +1,12 @@
 """Spoken commands become the intents of the kiosk's own buttons ("Bước tiếp theo", "Bước trước")."""
-import random
-
 import pytest
 
 from kiosk.intents import Choose, Continue, GoBack, Submit
-from kiosk.lesson_session import LessonSession
 from kiosk.voice_commands import intents_for
-from kiosk.walkthrough import correct_intents
+from tests.kiosk.lesson_kit import session_at
 from voice.grammar import CommandGrammar
 
 VI = CommandGrammar.load("vi")
-
-
-def session_at(pack, lesson_id, step_id):
-    session = LessonSession(pack.lesson(lesson_id), random.Random(3))
-    while session.step.id != step_id:
-        for intent in correct_intents(session):
-            session.handle(intent)
-    return session
 
 
 def heard(said, session):
