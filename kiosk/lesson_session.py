@@ -150,7 +150,7 @@ class LessonSession:
                 return self._note(texts.PICK_FROM_LIST if found else texts.NO_MATCH)
             case Tap(element=element) if step.kind == "choose" and element == step.target and is_long(self._target()):
                 self._picker = Picker(self._target())  # type: ignore[arg-type]
-                return self._note(texts.PICKER_HOW)
+                return Result(speak=[(texts.PICKER_HOW, False)])  # said, not shown: the instruction says it too
             case Swipe(direction=direction) if self.takes_swipe:
                 if direction == step.direction:
                     return self._advance(Attempt(step.id, self.index, "correct"))

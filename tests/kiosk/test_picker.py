@@ -43,11 +43,11 @@ def test_a_short_query_is_what_a_person_would_type():
 def test_tapping_a_long_select_opens_a_picker_that_narrows_as_letters_are_typed(core_pack):
     session = session_at(core_pack, "dvc-lien-thong-khai-sinh", "pick-commune")
     assert session.view().picker is None and session.view().keyboard == ""
-    session.handle(Tap("commune"))
+    opened = session.handle(Tap("commune"))
     view = session.view()
     assert view.picker is not None and view.keyboard == "text"
     assert view.picker.element == "commune" and view.picker.query == "" and len(view.picker.matches) > 90
-    assert view.picker.highlight == -1 and view.feedback == texts.PICKER_HOW
+    assert view.picker.highlight == -1 and opened.speak == [(texts.PICKER_HOW, False)] and opened.attempts == []
     type_text(session, "Đông")
     session.handle(TypeTone("huyền"))  # tone marks may be typed too: "Đồng"
     type_text(session, " xa")
