@@ -86,7 +86,9 @@ class LessonSession:
         """Everything this lesson may say, for pre-rendering speech."""
         said = [s.instruction for s in self._steps] + [s.hint for s in self._steps if s.hint]
         said += [_explained(s.explain) for s in self._steps if s.explain]
-        return (texts.CORRECT, texts.WRONG, texts.READ_THEN_CONTINUE, texts.PICKER_HOW, *dict.fromkeys(said))
+        said += [texts.SWIPE_HOW[s.direction] for s in self._steps if s.kind == "swipe"]
+        prompts = (texts.CORRECT, texts.WRONG, texts.READ_THEN_CONTINUE, texts.PRESS_NEXT, texts.PICKER_HOW)
+        return (*prompts, *dict.fromkeys(said))
 
     def start(self) -> Result:
         return Result(speak=[(self.step.instruction, False)])
@@ -148,8 +150,8 @@ class LessonSession:
                 if len(found) == 1:
                     return self._choose(self._picker.element.id, found[0])
                 return self._note(texts.PICK_FROM_LIST if found else texts.NO_MATCH)
-            case Tap(element=element) if step.kind == "choose" and element == step.target and is_long(self._target()):
-                self._picker = Picker(self._target())  # type: ignore[arg-type]
+            case Tap(element=element) if step.kind == "choose" and element == step.target and is_long(target := self._target()):
+                self._picker = Picker(target)
                 return Result(speak=[(texts.PICKER_HOW, False)])  # said, not shown: the instruction says it too
             case Swipe(direction=direction) if self.takes_swipe:
                 if direction == step.direction:
@@ -180,7 +182,7 @@ class LessonSession:
                 mistake = typed_mistake(step, self._target(), self.values.get(step.target, ""), self.values)
                 if mistake is None:
                     return self._advance(Attempt(step.id, self.index, "correct"))
-                return self._wrong_try(mistake or (step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else ""))
+                return self._wrong_try(mistake or self._late_hint())
         return Result()
 
     # --- internals -------------------------------------------------------------------
@@ -200,7 +202,7 @@ class LessonSession:
             if not step.expect or target.options[option] == step.expect:
                 self.chosen[element] = option
                 return self._advance(Attempt(step.id, self.index, "correct"))
-        result = self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
+        result = self._wrong_try(self._late_hint())
         if self._wrong >= HIGHLIGHT_AFTER_WRONG:
             self._show_expected()
         return result
@@ -209,8 +211,12 @@ class LessonSession:
         """Open a long select's picker with the right option listed (it is highlighted)."""
         target = self._target()
         if self.step.kind == "choose" and is_long(target):
-            self._picker = self._picker or Picker(target)  # type: ignore[arg-type]
+            self._picker = self._picker or Picker(target)
             self._picker.reveal(self._expected_option())
+
+    def _late_hint(self) -> str:
+        """The step's hint, said with a wrong try from the second one on."""
+        return self.step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else ""
 
     def _is_checkbox(self, element_id: str) -> bool:
         element = self._screens[self.step.screen].element(element_id)
@@ -228,7 +234,7 @@ class LessonSession:
             return self._wrong_try()
         ticked = {e.id for e in self._screens[step.screen].elements if e.kind == "checkbox" and e.id in self.chosen}
         if ticked != set(step.targets):
-            return self._wrong_try(step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else "")
+            return self._wrong_try(self._late_hint())
         return self._advance(Attempt(step.id, self.index, "correct"))
 
     def _edit(self, intent: TypeChar | TypeTone | Erase) -> None:
@@ -244,9 +250,7 @@ class LessonSession:
 
     def _wrong_swipe(self, lead: str) -> Result:
         """A tap, or a drag the wrong way, on a swipe step: say which way the finger goes."""
-        step = self.step
-        hint = step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else ""
-        return self._wrong_try(" ".join(filter(None, (texts.SWIPE_HOW[step.direction], hint))), lead)
+        return self._wrong_try(" ".join(filter(None, (texts.SWIPE_HOW[self.step.direction], self._late_hint()))), lead)
 
     def _wrong_try(self, detail: str = "", lead: str = texts.WRONG) -> Result:
         self._wrong += 1

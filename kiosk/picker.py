@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TypeGuard
 
 from content.model import Element
 from kiosk.intents import Erase, TypeChar, TypeTone
@@ -20,7 +21,7 @@ MAX_QUERY_CHARS = 40
 FEW = 3  # a query that leaves this many options or fewer is short enough
 
 
-def is_long(element: Element | None) -> bool:
+def is_long(element: Element | None) -> TypeGuard[Element]:
     return element is not None and element.kind == "select" and len(element.options) > MAX_INLINE_OPTIONS
 
 

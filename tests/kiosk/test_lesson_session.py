@@ -183,3 +183,10 @@ def test_targets_name_what_the_step_asks_for(core_pack):
     assert session_at(core_pack, "an-toan-gia-danh-cong-an", "signs").view().targets == ("s-unknown", "s-asks", "s-rush", "check")
     assert session_at(core_pack, "an-toan-gia-danh-cong-an", "listen").view().targets == ()
     assert session_at(core_pack, "nhan-ma-otp", "what-now").view().targets == ("what-now",)
+
+
+def test_everything_a_lesson_may_say_is_there_to_pre_render(core_pack):
+    swipe = session_at(core_pack, "cham-vuot-go-chu", "welcome").lines()
+    assert texts.SWIPE_HOW["up"] in swipe and texts.PRESS_NEXT in swipe
+    quiz = session_at(core_pack, "nhan-ma-otp", "intro")
+    assert "Đúng rồi! " + quiz.lesson.steps[-2].explain in quiz.lines()
