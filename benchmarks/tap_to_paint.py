@@ -374,6 +374,9 @@ def report(samples: list[Sample], opened: dict[str, list[float]], failures: list
                  for kind in sorted({s.intent.split("(")[0] for s in mine})}
         print("  by intent: " + "; ".join(f"{k} ×{f['count']:.0f} {f['median_ms']:.1f}/{f['p95_ms']:.1f}" for k, f in kinds.items())
               + " (median/p95)")
+        vias = {via: sum(s.via == via for s in mine) for via in sorted({s.via for s in mine})}
+        print("  delivered by " + ", ".join(f"{via} ×{n}" for via, n in vias.items())
+              + "".join(f"; by send: {s.lesson} step {s.step} {s.intent}" for s in mine if s.via == "send"))
         for s in sorted(mine, key=lambda s: -s.first_ms)[:slowest]:
             print(f"  {s.first_ms:7.1f}  {s.lesson} step {s.step}: {s.intent} by {s.via}")
         summary[size] = {"first_frame": first, "settled": settled, "lesson_open": opening, "by_intent": kinds}
