@@ -1,12 +1,13 @@
 """The big on-screen keyboard (kiosks have no physical one): letters with Vietnamese
-vowels and tone keys, or a digit pad. Keys are named `key:<char>`, `tone:<name>`,
-`key:erase`, `key:space`, `key:done`, `key:shift`."""
+vowels and tone keys (digits and signs behind "123", as on a phone), or a digit pad. Keys
+are named `key:<char>`, `tone:<name>`, `key:erase`, `key:space`, `key:done`, `key:shift`,
+`key:mode` (123 / abc)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.intents import Erase, Intent, Submit, TypeChar, TypeTone
 from ui import texts
@@ -28,8 +29,8 @@ class Keyboard(QWidget):
         self._send = send
         self._shift = False
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(10, 8, 10, 8)
-        outer.setSpacing(5)
+        outer.setContentsMargins(look.px(1.5), look.px(1.5), look.px(1.5), look.px(1.5))
+        outer.setSpacing(look.px(2))
         if layout_name == "digits":
             self._digit_pad(outer)
         else:
@@ -39,7 +40,7 @@ class Keyboard(QWidget):
         def click() -> None:
             self._send(intent if intent is not None else TypeChar(self._cased(text)))
 
-        key = WrapButton(text, "keyaction" if action else "key", self._key_height, click, name)
+        key = WrapButton(text, "keyaction" if action else "key", self._key_height, click, name, main=False, one_line=True)
         key.layout().setContentsMargins(2, 2, 2, 2)
         return key
 
@@ -54,28 +55,43 @@ class Keyboard(QWidget):
         self._shift_key.setChecked(on)
 
     def _letter_board(self, outer: QVBoxLayout) -> None:
-        """Five rows (fits a 1280×800 screen at large text): digits and symbols, letters
-        with erase / done / shift / space at the row ends, Vietnamese vowels and tones."""
-        erase = (texts.KEY_ERASE, "key:erase", Erase())
-        done = (texts.KEY_DONE, "key:done", Submit())
-        space = (texts.KEY_SPACE, "key:space", TypeChar(" "))
-        rows = (
-            ([], "1234567890@.#", []),
-            ([], "qwertyuiopđ", [erase]),
-            ([], "asdfghjkl", [done]),
-            ([None], "zxcvbnm", [space]),
+        """Four rows, as on a phone (and so they fit a 1280×800 screen at large text): three
+        rows of letters, or of digits and signs after "123" (back with "abc"), each with erase,
+        done, space; then the Vietnamese vowels and tone keys, always there."""
+        erase = (texts.KEY_ERASE, "key:erase", Erase(), 2)
+        done = (texts.KEY_DONE, "key:done", Submit(), 2.5)
+        space = (texts.KEY_SPACE, "key:space", TypeChar(" "), 2.5)
+        self._pages = QStackedWidget()
+        letters = (
+            ("", "qwertyuiopđ", [erase]),
+            ("", "asdfghjkl.", [done]),
+            ("shift", "zxcvbnm", ["mode", space]),
         )
-        for before, chars, after in rows:
-            line = self._row()
-            if before:
-                self._shift_key = WrapButton(texts.KEY_SHIFT, "key", self._look.min_target, lambda: self._set_shift(not self._shift), "key:shift")
-                self._shift_key.setCheckable(True)
-                line.addWidget(self._shift_key, 3)
-            for char in chars:
-                line.addWidget(self._key(char, f"key:{char}"), 1)
-            for words, name, intent in after:
-                line.addWidget(self._key(words, name, intent, action=name == "key:done"), 2 if name != "key:space" else 3)
-            outer.addLayout(line)
+        signs = (
+            ("", "1234567890", [erase]),
+            ("", "@.-#/_:,", [done]),
+            ("mode", "+*?!()", [space]),
+        )
+        for rows in (letters, signs):
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(self._look.px(2))
+            for before, chars, after in rows:
+                line = self._row()
+                for extra in ([before] if before else []):
+                    self._special(line, extra, 3 if extra == "shift" else 2)
+                for char in chars:
+                    line.addWidget(self._key(char, f"key:{char}"), 2)
+                for extra in after:
+                    if isinstance(extra, str):
+                        self._special(line, extra, 1.5)
+                    else:
+                        words, name, intent, width = extra
+                        line.addWidget(self._key(words, name, intent, action=name == "key:done"), round(width * 2))
+                column.addLayout(line)
+            self._pages.addWidget(page)
+        outer.addWidget(self._pages)
         line = self._row()
         for char in "ăâêôơư":
             line.addWidget(self._key(char, f"key:{char}"), 1)
@@ -83,18 +99,32 @@ class Keyboard(QWidget):
             line.addWidget(self._key(shown, f"tone:{tone}", TypeTone(tone)), 1)
         outer.addLayout(line)
 
-    @staticmethod
-    def _row() -> QHBoxLayout:
+    def _special(self, line: QHBoxLayout, which: str, width: float) -> None:
+        """Chữ hoa (one capital) or the 123 / abc switch between letters and signs."""
+        if which == "shift":
+            self._shift_key = WrapButton(texts.KEY_SHIFT, "key", self._key_height, lambda: self._set_shift(not self._shift),
+                                         "key:shift", main=False, one_line=True)
+            self._shift_key.setCheckable(True)
+            line.addWidget(self._shift_key, round(width * 2))
+            return
+        to_signs = self._pages.count() == 0
+        key = WrapButton(texts.KEY_SIGNS if to_signs else texts.KEY_LETTERS, "key", self._key_height,
+                         lambda: self._pages.setCurrentIndex(1 if to_signs else 0), "key:mode", main=False, one_line=True)
+        line.addWidget(key, round(width * 2))
+
+    def _row(self) -> QHBoxLayout:
         line = QHBoxLayout()
-        line.setSpacing(5)
+        line.setSpacing(self._look.px(2))  # 2 mm between keys: a shaky finger hits one
         return line
 
     def _digit_pad(self, outer: QVBoxLayout) -> None:
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(self._look.px(2.5))
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        self.setMaximumHeight(4 * (self._key_height + 8) + 40)
+        margins = self.layout().contentsMargins()
+        self.setMaximumHeight(4 * self._key_height + 3 * grid.spacing() + margins.top() + margins.bottom())
         for r, row in enumerate(DIGIT_ROWS):
             for c, char in enumerate(row):
                 grid.addWidget(self._key(char, f"key:{char}"), r, c)

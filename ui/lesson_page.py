@@ -1,19 +1,21 @@
-"""A guided lesson: the instruction panel beside the practice phone, the keyboard below when typing."""
+"""A guided lesson: the kiosk's side (instruction, feedback, its own round buttons with icons)
+beside the practice phone; while typing, the keyboard takes the bottom of the screen with
+the kiosk's buttons in a column beside it, and the phone keeps what the step needs in view."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.intents import BackToMenu, ChangeVolume, Continue, GoBack, Help, Intent, Repeat, StartListening
 from kiosk.views import LessonView
 from ui import texts
 from ui.keyboard import Keyboard
-from ui.menu_page import header
+from ui.kiosk_controls import header, kiosk_button
 from ui.phone import PhoneView
 from ui.style import Look
-from ui.widgets import WrapButton, label
+from ui.widgets import label, repolish
 
 Send = Callable[[Intent], None]
 
@@ -27,104 +29,138 @@ class LessonPage(QFrame):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.step_label = label("", "muted", wrap=False)
-        to_list = WrapButton(texts.LESSON_LIST, "secondary", look.main_target, lambda: send(BackToMenu()), "toList")
-        to_list.setFixedWidth(look.px(60))
-        volume = [
-            WrapButton(words, "secondary", look.main_target, lambda d=direction: send(ChangeVolume(d)), name)
-            for words, direction, name in ((texts.QUIETER, -1, "volDown"), (texts.LOUDER, 1, "volUp"))
-        ]
-        for button in volume:
-            button.setFixedWidth(look.px(36))
-        outer.addWidget(header(look, view.lesson_title, [self.step_label, *volume, to_list], role="heading"))
+        outer.addWidget(self._header(view))
+        gap = look.px(2)
         body = QHBoxLayout()
-        body.setContentsMargins(30, 12, 30, 12)
-        body.setSpacing(30)
+        body.setContentsMargins(look.px(6), gap, look.px(6), gap)
+        body.setSpacing(look.px(6))
         body.addWidget(self._instruction_panel(voice_input), 5)
         self.phone = PhoneView(look, send)
-        self.phone.setMinimumWidth(look.px(100))
-        self.phone.setMaximumWidth(look.px(160))
+        self.phone.setMinimumWidth(look.px(88))
+        self.phone.setMaximumWidth(look.px(150))
         body.addWidget(self.phone, 3)
         outer.addLayout(body, 1)
-        self._bottom = QHBoxLayout()  # keyboard and, while typing, the action buttons beside it
-        self._bottom.setContentsMargins(0, 0, 12, 8)
-        self._bottom.setSpacing(12)
+        self._bottom = QHBoxLayout()  # keyboard and, while typing, the kiosk's buttons beside it
+        self._bottom.setContentsMargins(gap, 0, look.px(6), gap)
+        self._bottom.setSpacing(look.px(4))
         outer.addLayout(self._bottom)
         self._keyboard: Keyboard | None = None
         self.show_view(view)
 
+    def _header(self, view: LessonView) -> QFrame:
+        look, send = self._look, self._send
+        title = label(view.lesson_title, "headerTitle")
+        self.step_label = label("", "progress", wrap=False)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("stepProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(look.px(2.5))
+        steps = QWidget()
+        column = QVBoxLayout(steps)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.step_label)
+        column.addWidget(self.progress)
+        self.progress.setMinimumWidth(look.px(30))
+        volume = [
+            kiosk_button(look, words, icon, lambda d=direction: send(ChangeVolume(d)), name, accessible=spoken)
+            for words, spoken, icon, direction, name in (
+                (texts.QUIETER, texts.QUIETER_NAME, "quieter", -1, "volDown"),
+                (texts.LOUDER, texts.LOUDER_NAME, "louder", 1, "volUp"),
+            )
+        ]
+        to_list = kiosk_button(look, texts.LESSON_LIST, "list", lambda: send(BackToMenu()), "toList")
+        return header(look, title, [steps, *volume, to_list])
+
     def _instruction_panel(self, voice_input: bool) -> QWidget:
+        look = self._look
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(look.px(2.5))
         self.instruction = label("", "instruction")
         self.instruction.setObjectName("instruction")
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.instruction)
         self.feedback = label("")
         self.feedback.setObjectName("feedback")
-        layout.addWidget(self.instruction)
         layout.addWidget(self.feedback)
         self.heard = label("", "muted")
         self.heard.setObjectName("heard")
         layout.addWidget(self.heard)
         layout.addStretch(1)
-        self.continue_button = WrapButton(texts.CONTINUE, "primary", self._look.main_target, lambda: self._send(Continue()), "continue")
+        self.continue_button = kiosk_button(look, texts.CONTINUE, "next", lambda: self._send(Continue()), "continue", primary=True)
         layout.addWidget(self.continue_button)
-        self.mic = WrapButton(texts.MIC, "primary", self._look.main_target, lambda: self._send(StartListening()), "mic")
+        self.mic = kiosk_button(look, texts.MIC, "repeat", lambda: self._send(StartListening()), "mic", primary=True)
         self.mic.setVisible(voice_input)  # hidden without a model or a microphone
         layout.addWidget(self.mic)
         self.actions = QWidget()
-        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.actions)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(14)
-        actions = (
-            (texts.REPEAT, Repeat(), "repeat"),
-            (texts.SLOWER, Repeat(slow=True), "slower"),
-            (texts.BACK, GoBack(), "back"),
-            (texts.HELP, Help(), "help"),
-        )
-        for words, intent, name in actions:
-            row.addWidget(WrapButton(words, "secondary", self._look.main_target, lambda i=intent: self._send(i), name))
-        layout.addWidget(self.actions)
-        self._panel_layout = layout
+        self.actions.setObjectName("kioskActions")
+        self._grid = QGridLayout(self.actions)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(look.px(2.5))
+        self._action_buttons = [
+            kiosk_button(look, words, icon, lambda i=intent: self._send(i), name)
+            for words, icon, intent, name in (
+                (texts.REPEAT, "repeat", Repeat(), "repeat"),
+                (texts.SLOWER, "slower", Repeat(slow=True), "slower"),
+                (texts.BACK, "back", GoBack(), "back"),
+                (texts.HELP, "help", Help(), "help"),
+            )
+        ]
+        self._arrange_actions(columns=2)
+        self._work = QHBoxLayout()  # the digit pad (when typing digits) and the kiosk's buttons
+        self._work.setSpacing(look.px(4))
+        self._work.addWidget(self.actions, 1)
+        layout.addLayout(self._work)
         return panel
 
+    def _arrange_actions(self, columns: int) -> None:
+        for button in self._action_buttons:
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self._action_buttons):
+            self._grid.addWidget(button, index // columns, index % columns)
+
     def show_voice(self, listening: bool, heard: str) -> None:
-        self.mic.findChild(QLabel).setText(texts.MIC_LISTENING if listening else texts.MIC)
+        self.mic.set_text(texts.MIC_LISTENING if listening else texts.MIC)
         self.heard.setText(texts.HEARD.format(text=heard) if heard else "")
         self.heard.setVisible(bool(heard))
 
     def show_view(self, view: LessonView) -> None:
         self.step_label.setText(texts.STEP_OF.format(n=view.step_number, total=view.step_count))
+        self.progress.setRange(0, view.step_count)
+        self.progress.setValue(view.step_number)
         self.instruction.setText(view.instruction)
         self.feedback.setText(view.feedback)
         self.feedback.setProperty("feedback", view.feedback_kind)
         self.feedback.setVisible(bool(view.feedback))
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
-        self.continue_button.setVisible(view.step_kind == "info")
-        self.phone.show_view(view)
+        repolish(self.feedback)
+        self.continue_button.setVisible(view.can_continue)
         self._show_keyboard(view.keyboard)
+        self.phone.show_view(view)
 
     def _show_keyboard(self, layout_name: str) -> None:
         if (self._keyboard.layout_name if self._keyboard else "") == layout_name:
             return
         if self._keyboard is not None:
+            self._keyboard.hide()
             self._keyboard.deleteLater()
             self._keyboard = None
-        row = self.actions.layout()
-        assert isinstance(row, QBoxLayout)
-        if layout_name:
-            # Typing: the keyboard takes the bottom, the actions stand in a column beside it,
-            # so the instruction keeps its room on small screens.
+        if layout_name == "digits":
+            # The digit pad is narrow: it sits under the instruction with the kiosk's buttons
+            # beside it, and the phone keeps its full height.
+            self._keyboard = Keyboard(self._look, self._send, layout_name)
+            self._work.insertWidget(0, self._keyboard, 0, Qt.AlignmentFlag.AlignBottom)
+            self._work.addWidget(self.actions, 1, Qt.AlignmentFlag.AlignBottom)
+            self._arrange_actions(columns=1)
+        elif layout_name:
+            # The letter keyboard takes the bottom of the screen, the kiosk's buttons stand in
+            # a column beside it, so the instruction and the phone keep their room.
             self._keyboard = Keyboard(self._look, self._send, layout_name)
             self._bottom.addWidget(self._keyboard, 1)
-            self._bottom.addWidget(self.actions)
-            row.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.actions.setFixedWidth(self._look.px(76))
+            self._bottom.addWidget(self.actions, 0, Qt.AlignmentFlag.AlignTop)
+            self._arrange_actions(columns=1)
         else:
-            self._panel_layout.addWidget(self.actions)
-            row.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.actions.setMinimumWidth(0)
-            self.actions.setMaximumWidth(16777215)
+            self._work.addWidget(self.actions, 1)
+            self._arrange_actions(columns=2)
+

@@ -18,6 +18,7 @@ from ui.menu_page import menu_page
 from ui.simple_pages import IdleOverlay, attract_page, completion_page
 from ui.slip_page import CodePage, slip_page
 from ui.style import Look
+from ui.theme import screen_supported
 
 Send = Callable[[Intent], None]
 TOUCH_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
@@ -39,6 +40,8 @@ class KioskWindow(QWidget):
         self._look: Look | None = None
         self._overlay: IdleOverlay | None = None
         self._voice_input = False
+        self._small_screen = False
+        self._view: KioskView | None = None
         self.quiet_widgets: Callable[[], list[QWidget]] = list  # touches there are not a citizen's (staff mode)
         QApplication.instance().installEventFilter(self)
 
@@ -70,7 +73,13 @@ class KioskWindow(QWidget):
                 self._send(Touched())
         return False
 
+    @property
+    def small_screen(self) -> bool:
+        """The window is smaller than the kiosk's supported screen (ui.theme.MIN_SCREEN_MM)."""
+        return self._small_screen
+
     def render(self, view: KioskView) -> None:
+        self._view = view
         look = Look(self._family, self._dpi, view.text_size)
         if look != self._look:
             self._look = look
@@ -110,7 +119,7 @@ class KioskWindow(QWidget):
             return slip_page(look, self._send, page)
         if isinstance(page, CodeEntryView):
             return CodePage(look, self._send, page)
-        return attract_page(look, self._send, self._place)
+        return attract_page(look, self._send, self._place, self._small_screen)
 
     def _replace_page(self, page: QWidget) -> None:
         if self._page is not None:
@@ -129,5 +138,11 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
+        small = not screen_supported(self.width(), self.height(), self._dpi)
+        if small != self._small_screen:
+            self._small_screen = small
+            self._page_key = ()
+            if self._view is not None and self._on_attract:
+                self.render(self._view)
         if self._overlay is not None and self._overlay.isVisible():
             self._overlay.setGeometry(self.rect())

@@ -1,44 +1,30 @@
-"""The lesson menu: topics with big lesson tiles, the text-size switch and the end button."""
+"""The menu: first the topics as big tiles with icons, then the lessons of the chosen topic,
+a page at a time; the text-size switch and the end button on top."""
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.intents import EndSession, EnterCode, Intent, OpenLesson, ResumeLesson, SetTextSize, TakeSlip
-from kiosk.views import LessonTile, MenuView
+from kiosk.intents import BackToTopics, EndSession, EnterCode, Intent, OpenLesson, OpenTopic, ResumeLesson, SetTextSize, TakeSlip
+from kiosk.views import LessonTile, MenuView, TopicGroup
 from ui import texts
+from ui.icons import topic_icon
+from ui.kiosk_controls import header, kiosk_button
+from ui.paged_grid import PagedGrid
 from ui.style import Look
-from ui.widgets import WrapButton, label, scroll_area
+from ui.widgets import WrapButton, label
 
-ICONS = Path(__file__).parent / "icons"
 Send = Callable[[Intent], None]
-
-
-def header(look: Look, title: str, right: list[QWidget], role: str = "title") -> QFrame:
-    bar = QFrame()
-    bar.setObjectName("header")
-    layout = QHBoxLayout(bar)
-    layout.setContentsMargins(30, 8, 30, 8)
-    layout.setSpacing(16)
-    layout.addWidget(label(title, role), 1)
-    for widget in right:
-        layout.addWidget(widget)
-    return bar
 
 
 def text_size_switch(look: Look, send: Send, current: str) -> list[QWidget]:
     buttons = []
     for size, words in (("normal", texts.TEXT_NORMAL), ("large", texts.TEXT_LARGE)):
-        button = WrapButton(words, "secondary", look.main_target, lambda s=size: send(SetTextSize(s)), f"size:{size}")
-        button.setCheckable(True)
-        button.setChecked(size == current)
-        button.setFixedWidth(look.px(48))
-        buttons.append(button)
+        buttons.append(kiosk_button(look, words, "text", lambda s=size: send(SetTextSize(s)), f"size:{size}", main=False,
+                                    checked=size == current))
     return buttons
 
 
@@ -47,40 +33,38 @@ def menu_page(look: Look, send: Send, view: MenuView) -> QWidget:
     page.setObjectName("page")
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
-    end = WrapButton(texts.END, "primary", look.main_target, lambda: send(EndSession()), "end")
-    end.setFixedWidth(look.px(70))
-    outer.addWidget(header(look, texts.MENU_TITLE, [*text_size_switch(look, send, look.text_size), end]))
-    body = QWidget()
-    layout = QVBoxLayout(body)
-    layout.setContentsMargins(40, 20, 40, 40)
-    layout.setSpacing(18)
-    _slip_row(look, send, view, layout)
-    for group in view.topics:
-        heading = QHBoxLayout()
-        icon = QLabel()
-        icon.setPixmap(QIcon(str(ICONS / f"{group.icon}.svg")).pixmap(QSize(look.px(12), look.px(12))))
-        heading.addWidget(icon)
-        heading.addWidget(label(group.title, "title"), 1)
-        layout.addLayout(heading)
-        grid = QGridLayout()
-        grid.setSpacing(18)
-        for index, tile in enumerate(group.tiles):
-            grid.addWidget(_tile(look, send, tile), index // 2, index % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
-    layout.addStretch(1)
-    outer.addWidget(scroll_area(body, dpi=look.dpi), 1)
+    outer.setSpacing(0)
+    end = kiosk_button(look, texts.FINISH, "home", lambda: send(EndSession()), "end", main=False, accessible=texts.END)
+    group = next((g for g in view.topics if g.id == view.topic), None) if view.topic else None
+    controls: list[QWidget] = [*text_size_switch(look, send, look.text_size), end]
+    if group is None:
+        outer.addWidget(header(look, texts.MENU_TITLE, controls, role="headerTitle"))
+    else:
+        back = kiosk_button(look, texts.TOPICS, "back", lambda: send(BackToTopics()), "toTopics", main=False)
+        outer.addWidget(header(look, group.title, controls, role="headerTitle", left=(back,)))
+    body = QVBoxLayout()
+    gap = look.px(4)
+    body.setContentsMargins(look.px(8), gap, look.px(8), gap)
+    body.setSpacing(gap)
+    if group is None:
+        _slip_row(look, send, view, body)
+        if view.unfinished:  # a practice-slip code brought them back: they come first
+            body.addWidget(label(texts.UNFINISHED, "heading"))
+        tiles = [_tile(look, send, tile) for tile in view.unfinished] + [_topic(look, send, g) for g in view.topics]
+    else:
+        tiles = [_tile(look, send, tile) for tile in group.tiles]
+    body.addWidget(PagedGrid(look, tiles), 1)
+    outer.addLayout(body, 1)
     return page
 
 
 def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> None:
-    """The practice slip's ways in: a code to continue, the slip of today, the lessons a code opened."""
+    """The practice slip's ways in: a code to continue, the slip of today; what the last code did."""
     row = QHBoxLayout()
-    row.setSpacing(18)
-    row.addWidget(WrapButton(texts.HAVE_CODE, "secondary", look.main_target, lambda: send(EnterCode()), "haveCode"), 1)
+    row.setSpacing(look.px(4))
+    row.addWidget(kiosk_button(look, texts.HAVE_CODE, "code", lambda: send(EnterCode()), "haveCode"), 1)
     if view.can_take_slip:
-        row.addWidget(WrapButton(texts.TAKE_SLIP, "secondary", look.main_target, lambda: send(TakeSlip()), "takeSlip"), 1)
+        row.addWidget(kiosk_button(look, texts.TAKE_SLIP, "slip", lambda: send(TakeSlip()), "takeSlip"), 1)
     else:
         row.addStretch(1)
     layout.addLayout(row)
@@ -88,15 +72,19 @@ def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> No
         notice = label(view.notice)
         notice.setProperty("feedback", "info")
         layout.addWidget(notice)
-    if view.unfinished:
-        layout.addWidget(label(texts.UNFINISHED, "title"))
-        grid = QGridLayout()
-        grid.setSpacing(18)
-        for index, tile in enumerate(view.unfinished):
-            grid.addWidget(_tile(look, send, tile), index // 2, index % 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+
+
+def _topic(look: Look, send: Send, group: TopicGroup) -> WrapButton:
+    done = sum(1 for tile in group.tiles if tile.status == "completed")
+    details = texts.TOPIC_COUNT.format(n=len(group.tiles)) + (f" · {texts.TOPIC_DONE.format(n=done)}" if done else "")
+    button = WrapButton(group.title, "tile", look.px(36), lambda: send(OpenTopic(group.id)), f"topic:{group.id}")
+    button.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    button.set_title_role("tiletitle")
+    icon = QLabel()
+    icon.setPixmap(topic_icon(group.icon, look.px(20)))
+    button.add_leading(icon)
+    button.add_line(details)
+    return button
 
 
 def _tile(look: Look, send: Send, tile: LessonTile) -> WrapButton:

@@ -1,253 +1,388 @@
-"""The simulated phone: draws a content Screen (from a LessonView) and forwards taps.
+"""The simulated phone: a status bar, the practice band, the app's own bar (or a browser with
+its address bar), then the screen of a LessonView; taps go out as intents.
 
-Every screen carries the "Màn hình tập luyện" band. Interactive elements are named
-`el:<id>` (and `el:<id>:<option>` for options) so tests can find them like a person would.
+What the step names is kept in view: when a step opens (or help lights its target) the
+screen scrolls by itself to show the target and what the step reads from, and a notification
+the step needs stays pinned at the top, as a phone's banner does. A long option list opens
+as a picker (`view.picker`): a search line typed on the kiosk keyboard and the matching names.
+The phone frame carries `device=True`: its buttons are phone controls, not the kiosk's.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from content.model import Element
-from kiosk.intents import Choose, Intent, Tap
-from kiosk.views import LessonView
+from kiosk.intents import ClosePicker, Intent, Swipe
+from kiosk.views import LessonView, PickerView
 from ui import texts
+from ui import theme as t
+from ui.icons import kiosk_icon
+from ui.phone_elements import ElementFactory
 from ui.style import Look
-from ui.widgets import WrapButton, label, scroll_area
+from ui.widgets import WrapButton, label, repolish, scroll_area
 
 Send = Callable[[Intent], None]
+PULSE_MS = 700  # the highlight's two phases alternate this often
+
+
+class Signal(QWidget):
+    """Signal bars and a battery, drawn (no font glyphs)."""
+
+    def __init__(self, look: Look) -> None:
+        super().__init__()
+        self.setFixedSize(look.px(10), look.px(4))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(t.PRACTICE_TEXT))
+        w, h = self.width(), self.height()
+        battery = QRect(w - h * 3 // 2, h // 4, h * 5 // 4, h // 2)
+        painter.drawRect(battery)
+        painter.drawRect(QRect(battery.right() + 1, h * 3 // 8, max(2, h // 8), h // 4))
+        for i in range(4):
+            bar_h = h * (i + 1) // 5
+            painter.drawRect(QRect(i * h // 3, h - bar_h, max(2, h // 5), bar_h))
+        painter.end()
+
+
+def status_bar(look: Look) -> QFrame:
+    """The phone's top line, as phones have: the time, then the practice band's words (every
+    screen says it is a practice one), then signal and battery."""
+    bar = QFrame()
+    bar.setObjectName("statusBar")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(12, 2, 12, 2)
+    row.setSpacing(8)
+    row.addWidget(label(texts.PHONE_CLOCK, wrap=False))
+    band = label(texts.PRACTICE_BAND, wrap=False)
+    band.setObjectName("practiceBand")
+    band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    row.addWidget(band, 1)
+    row.addWidget(Signal(look))
+    return bar
 
 
 class PhoneView(QFrame):
     def __init__(self, look: Look, send: Send) -> None:
         super().__init__()
         self.setObjectName("phone")
+        self.setProperty("device", True)
         self._look = look
         self._send = send
         self._revealed: set[str] = set()  # password fields shown in clear ("Hiện"), as real apps allow
         self._view: LessonView | None = None
+        self._built: tuple[object, ...] = ()
+        self._fields: dict[str, tuple[WrapButton, Element]] = {}
+        self._factory: ElementFactory | None = None
+        self._reveal_ids: tuple[str, ...] = ()
+        self._reveal_pending = False  # the screen changed and has not been scrolled to its target yet
+        self._revealing = False
+        self._app = t.DEFAULT_APP
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        band = label(texts.PRACTICE_BAND)
-        band.setObjectName("practiceBand")
-        band.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        outer.addWidget(band)
+        outer.addWidget(status_bar(look))
+        self._address = QFrame()
+        self._address.setObjectName("addressBar")
+        row = QHBoxLayout(self._address)
+        row.setContentsMargins(12, 6, 12, 6)
+        lock = label("")
+        lock.setPixmap(kiosk_icon("lock", t.ADDRESS_TEXT, look.px(4)))
+        row.addWidget(lock)
+        self._address_text = label("", wrap=False)
+        row.addWidget(self._address_text, 1)
+        outer.addWidget(self._address)
         self._app_bar = QFrame()
         self._app_bar.setObjectName("appBar")
-        bar = QVBoxLayout(self._app_bar)
+        bar = QHBoxLayout(self._app_bar)
         bar.setContentsMargins(16, 6, 16, 6)
+        bar.setSpacing(look.px(2))
+        self._close = WrapButton(texts.PICKER_BACK, "bar", look.min_target, lambda: self._send(ClosePicker()), "pickerClose",
+                                 main=False, one_line=True)
+        self._close.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self._close)
         self._title = label("")
-        bar.addWidget(self._title)
+        self._title.setObjectName("appTitle")
+        bar.addWidget(self._title, 1)
         outer.addWidget(self._app_bar)
-        self._scroll = scroll_area(dpi=look.dpi)
+        self._pinned = QWidget()
+        self._pinned.setObjectName("pinned")
+        QVBoxLayout(self._pinned).setContentsMargins(10, 8, 10, 8)
+        outer.addWidget(self._pinned)
+        self._scroll = scroll_area(dpi=look.dpi, on_swipe=lambda direction: self._send(Swipe(direction)))
+        self._scroll.setObjectName("phoneScroll")
+        self._scroll.viewport().installEventFilter(self)  # a taller bar or a pinned banner: look again
         outer.addWidget(self._scroll, 1)
+        self._pulse = QTimer(self)
+        self._pulse.setInterval(PULSE_MS)
+        self._pulse.timeout.connect(self.pulse)
 
+    # --- drawing a view ----------------------------------------------------------------
     def show_view(self, view: LessonView) -> None:
+        first = self._view is None or (view.lesson_id, view.step_number) != (self._view.lesson_id, self._view.step_number)
+        if first:
+            self._revealed.clear()
         self._view = view
-        self._title.setText(view.screen.title)
-        self._title.setAccessibleDescription(view.screen.app)
-        self._fit_title()
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(14)
-        tiles: QGridLayout | None = None
-        focus_widget: QWidget | None = None
-        for element in view.screen.elements:
-            if element.kind == "tile":  # app icons sit in a grid, two a row
-                if tiles is None:
-                    tiles = QGridLayout()
-                    tiles.setSpacing(14)
-                    layout.addLayout(tiles)
-                widget = self._element(element, view)
-                tiles.addWidget(widget, tiles.count() // 2, tiles.count() % 2)
-                continue
-            tiles = None
-            widget = self._element(element, view)
-            layout.addWidget(widget)
-            if element.id in (view.focus, view.highlight):
-                focus_widget = widget
-        layout.addStretch(1)
+        self._app = t.app_look(view.screen.app)
+        key = (view.lesson_id, view.step_number, view.screen, tuple(sorted(view.chosen.items())), view.focus,
+               view.highlight, view.picker, view.needs, frozenset(self._revealed))
+        if key[2:] == self._built[2:] and key[:2] == self._built[:2] and self._factory is not None:
+            self._refresh_fields(view)  # only typed text changed: the screen stays where it is
+            return
+        reveal = first or view.highlight != (self._built[5] if self._built else "") or view.picker != (self._built[6] if self._built else None)
+        self._built = key
+        self._show_chrome(view)
+        self._factory = ElementFactory(self._look, self._send, view, self._app, self._revealed, self._toggle)
+        self._fill_pinned(view)
+        content = self._picker(view.picker) if view.picker is not None else self._screen(view)
+        kept = self._scroll.verticalScrollBar().value()
         old = self._scroll.takeWidget()  # not deleted by setWidget: a tap may still be running in it
         if old is not None:
+            old.hide()
             old.deleteLater()
         self._scroll.setWidget(content)
-        if focus_widget is not None:  # once laid out, scroll so the field or target shows
-            QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(focus_widget) if shiboken6.isValid(focus_widget) else None)
+        self._start_pulse()
+        if not reveal and self.isVisible():  # the same screen drawn again (a box ticked): it stays put
+            self._lay_out(content)
+            self._scroll.verticalScrollBar().setValue(kept)
+        if reveal:
+            self._reveal_ids = self._wanted(view)
+            self._reveal_pending = True
+            self.reveal()  # now if the phone is on screen; else once it is (showEvent, a timer)
+            QTimer.singleShot(0, self._reveal_if_alive)
 
-    def _fit_title(self) -> None:
-        """Give a long, wrapped app-bar title all the lines it needs (layouts don't ask)."""
-        margins = self._app_bar.layout().contentsMargins()
-        self._title.setMinimumHeight(self._title.heightForWidth(self._app_bar.width() - margins.left() - margins.right()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
+    def _show_chrome(self, view: LessonView) -> None:
+        app = self._app
+        web = bool(app.address)
+        self._address.setVisible(web)
+        self._address_text.setText(app.address)
+        title = view.screen.title
+        self._close.setVisible(view.picker is not None)  # a picker's way back sits in the bar, as in apps
+        if view.picker is not None:
+            element = view.screen.element(view.picker.element)
+            title = element.label if element is not None else title
+            self._close.setObjectName(f"el:{view.picker.element}:close")
+        self._title.setText(title)
+        self._title.setAccessibleDescription(view.screen.app)
+        for widget in (self, self._app_bar):
+            widget.setProperty("app", app.key)
+        repolish(self._app_bar)
+        self.style().unpolish(self)
+        self.style().polish(self)
         self._fit_title()
 
-    # --- elements --------------------------------------------------------------------
-    def _element(self, e: Element, view: LessonView) -> QWidget:
-        kind = e.kind
-        if kind in ("heading", "text", "note"):
-            return label(e.value or e.label, "heading" if kind == "heading" else "")
-        if kind == "banner":
-            widget = label(e.value or e.label)
-            widget.setProperty("banner", e.tone)
-            return widget
-        if kind == "sms":
-            return self._sms(e)
-        if kind == "select":
-            return self._select(e, view)
-        if kind in ("field", "password", "otp", "date"):
-            return self._field(e, view)
-        if kind in ("call", "summary"):
-            return self._card(e)
-        if kind == "checkbox":
-            return self._checkbox(e, view)
-        if kind in ("notification", "qr"):
-            return self._picture_row(e, view)
-        role = {"button": "app", "tile": "tileapp"}.get(kind, "row")
-        widget = self._tappable(e.label, role, e.id, view, lambda: self._send(Tap(e.id)))
-        widget.setProperty("tone", e.tone)  # success: green (e.g. answer a call), error: red (decline)
-        if role == "row":
-            widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return widget
+    def _screen(self, view: LessonView) -> QWidget:
+        assert self._factory is not None
+        content = QWidget()
+        content.setObjectName("phoneContent")
+        content.setProperty("app", self._app.key)
+        layout = QVBoxLayout(content)
+        gap = self._look.px(2.5)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(gap)
+        self._fields = {}
+        grid: QGridLayout | None = None
+        row: QHBoxLayout | None = None
+        for element in view.screen.elements:
+            if element.id in view.needs and element.kind == "notification":
+                continue  # pinned at the top
+            widget = self._factory.build(element)
+            if element.kind in ("field", "password", "otp", "date"):
+                field = widget.findChild(WrapButton, f"el:{element.id}")
+                if field is not None:
+                    self._fields[element.id] = (field, element)
+            if element.kind == "tile":  # app icons sit in a grid, three a row
+                if grid is None:
+                    grid = QGridLayout()
+                    grid.setSpacing(gap)
+                    layout.addLayout(grid)
+                grid.addWidget(widget, grid.count() // 3, grid.count() % 3)
+                continue
+            grid = None
+            if element.kind == "button" and element.tone != "info" and self._app.key == "call":
+                if row is None:  # answer / decline side by side, as on a real call screen
+                    row = QHBoxLayout()
+                    row.setSpacing(self._look.px(6))
+                    layout.addLayout(row)
+                row.addWidget(widget)
+                continue
+            row = None
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return content
 
-    def _tappable(self, text: str, role: str, name: str, view: LessonView, on_click: Callable[[], None]) -> WrapButton:
-        widget = WrapButton(text, role, self._look.min_target, on_click, f"el:{name}")
-        widget.setProperty("highlight", "true" if view.highlight == name else "false")
-        return widget
+    def _fill_pinned(self, view: LessonView) -> None:
+        """Notifications the step reads from, pinned under the app bar like a phone's banner."""
+        assert self._factory is not None
+        layout = self._pinned.layout()
+        while layout.count():
+            old = layout.takeAt(0).widget()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        pinned = [e for e in view.screen.elements if e.id in view.needs and e.kind == "notification"]
+        for element in pinned:
+            layout.addWidget(self._factory.build(element))
+        self._pinned.setVisible(bool(pinned) and view.picker is None)
 
-    def _field(self, e: Element, view: LessonView) -> QWidget:
-        box, layout = _labelled(e.label)
-        value = view.values.get(e.id, e.value)
-        shown = value if e.id in self._revealed else _shown_value(e, value)
-        caret = "|" if view.focus == e.id else ""
-        field = self._tappable(shown + caret or e.placeholder, "field", e.id, view, lambda: self._send(Tap(e.id)))
-        field.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        field.setProperty("empty", "false" if value else "true")
-        field.setProperty("focus", "true" if view.focus == e.id else "false")
-        if e.kind != "password":
-            layout.addWidget(field)
-            return box
-        row = QHBoxLayout()
-        row.addWidget(field, 1)
-        words = texts.HIDE if e.id in self._revealed else texts.SHOW
-        toggle = WrapButton(words, "row", self._look.min_target, lambda: self._toggle(e.id), f"el:{e.id}:show")
-        toggle.setFixedWidth(self._look.px(28))
-        toggle.layout().setContentsMargins(4, 4, 4, 4)
-        row.addWidget(toggle)
-        layout.addLayout(row)
-        return box
+    def _picker(self, picker: PickerView) -> QWidget:
+        """The long list as a picker: the search line, how many names match, then those names
+        (the list scrolls by finger); the way back is in the app bar."""
+        assert self._factory is not None and self._view is not None
+        element = self._view.screen.element(picker.element)
+        assert element is not None
+        content = QWidget()
+        content.setObjectName("picker")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(self._look.px(2.5))
+        search = WrapButton(f"{picker.query}|" if picker.query else f"| {texts.PICKER_PLACEHOLDER}", "field",
+                            self._look.min_target, lambda: None, f"el:{picker.element}:query")
+        search.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        search.setProperty("empty", "false" if picker.query else "true")
+        search.setProperty("focus", "true")
+        search.setProperty("app", self._app.key)
+        search.setAccessibleDescription(texts.PICKER_SEARCH)
+        layout.addWidget(search)
+        found = texts.PICKER_FOUND.format(n=len(picker.matches)) if picker.matches else texts.PICKER_NONE
+        layout.addWidget(label(found, "small"))
+        chosen = self._view.chosen.get(picker.element)
+        for index in picker.matches:
+            layout.addWidget(self._factory.option(element, index, element.options[index], chosen == index, picker.highlight == index))
+        layout.addStretch(1)
+        return content
+
+    def _refresh_fields(self, view: LessonView) -> None:
+        assert self._factory is not None
+        self._factory = ElementFactory(self._look, self._send, view, self._app, self._revealed, self._toggle)
+        for field, element in self._fields.values():
+            if shiboken6.isValid(field):
+                self._factory.fill_field(field, element)
+                repolish(field)
+                field.updateGeometry()  # a longer text may need another line
+        content = self._scroll.widget()
+        if content is not None and self.isVisible():
+            content.layout().invalidate()
+            self._lay_out(content)
 
     def _toggle(self, element_id: str) -> None:
         self._revealed ^= {element_id}
         if self._view is not None:
             self.show_view(self._view)
 
-    def _select(self, e: Element, view: LessonView) -> QWidget:
-        box, layout = _labelled(e.label)
-        for index, option in enumerate(e.options):
-            chosen = view.chosen.get(e.id) == index
-            widget = WrapButton(
-                ("✓ " if chosen else "") + option,
-                "option",
-                self._look.min_target,
-                lambda i=index: self._send(Choose(e.id, i)),
-                f"el:{e.id}:{index}",
-            )
-            widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            widget.setCheckable(True)
-            widget.setChecked(chosen)
-            widget.setProperty("highlight", "true" if view.highlight == e.id else "false")
-            layout.addWidget(widget)
-        return box
+    # --- keeping the named thing in view ----------------------------------------------
+    @staticmethod
+    def _wanted(view: LessonView) -> tuple[str, ...]:
+        if view.picker is not None:
+            picker = view.picker
+            options = (f"{picker.element}:{i}" for i in (*picker.matches[:1], picker.highlight) if i >= 0)
+            return tuple(dict.fromkeys((f"{picker.element}:query", *options)))
+        pinned = {e.id for e in view.screen.elements if e.kind == "notification"}
+        return tuple(dict.fromkeys(i for i in (*view.targets, view.highlight, view.focus, *view.needs) if i and i not in pinned))
 
-    def _sms(self, e: Element) -> QWidget:
-        bubble = QFrame()
-        bubble.setObjectName("sms")
-        layout = QVBoxLayout(bubble)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(label(e.sender, "heading"))
-        layout.addWidget(label(e.value))
-        return bubble
+    def reveal(self) -> None:
+        """Scroll so the target shows, with as much of what the step reads from as fits."""
+        content = self._scroll.widget()
+        if content is None or not self._reveal_ids or not self.isVisible():
+            return
+        widgets = [w for i in self._reveal_ids if (w := content.findChild(QWidget, f"el:{i}")) is not None]
+        if not widgets:
+            return
+        self._revealing = True  # laying out resizes the viewport: don't come back in from eventFilter
+        try:
+            self._lay_out(content)
+        finally:
+            self._revealing = False
+        viewport = self._scroll.viewport().height()
+        rects = [QRect(w.mapTo(content, w.rect().topLeft()), w.size()) for w in widgets]
+        first = rects[0]  # the target comes first: it must show whole
+        union = first
+        for rect in rects[1:]:
+            wider = union.united(rect)
+            if wider.height() <= viewport:
+                union = wider
+        self._reveal_pending = False
+        bar = self._scroll.verticalScrollBar()
+        bar.setRange(0, max(0, content.height() - viewport))  # the area updates its bar only after this resize
+        margin = self._look.px(2)
+        if union.top() - margin < bar.value():
+            bar.setValue(union.top() - margin)
+        elif union.bottom() + margin > bar.value() + viewport:
+            bar.setValue(min(union.top() - margin, union.bottom() + margin - viewport))
 
-    def _card(self, e: Element) -> QWidget:
-        """An incoming call (caller and number) or a summary (label: value lines, e.g. a bank confirmation)."""
-        card = QFrame()
-        card.setObjectName(e.kind)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(14, 10, 14, 10)
-        lines = [(e.label, "heading"), (e.value, "")] if e.kind == "call" else [
-            (text, role) for key, value in e.rows for text, role in ((key, "muted"), (value, "heading"))
-        ]
-        for text, role in lines:
-            if text:
-                layout.addWidget(label(text, role))
-        return card
+    def _lay_out(self, content: QWidget) -> None:
+        """Finish every pending layout from the window down to the phone's screen now, so the
+        places measured are where things will be drawn (the keyboard may just have come up)."""
+        chain: list[QWidget] = []
+        widget: QWidget | None = self
+        while widget is not None:
+            chain.append(widget)
+            widget = widget.parentWidget()
+        for each in reversed(chain):
+            if each.layout() is not None:
+                each.layout().activate()
+        viewport = self._scroll.viewport()
+        for _ in range(3):  # a scroll bar that comes or goes narrows the screen and rewraps its words
+            size = viewport.size()
+            height = content.heightForWidth(size.width()) if content.hasHeightForWidth() else content.sizeHint().height()
+            content.resize(size.width(), max(size.height(), height))
+            content.layout().activate()
+            if viewport.size() == size:
+                break
 
-    def _checkbox(self, e: Element, view: LessonView) -> QWidget:
-        ticked = e.id in view.chosen
-        widget = self._tappable(("☑ " if ticked else "☐ ") + e.label, "option", e.id, view, lambda: self._send(Tap(e.id)))
-        widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        widget.setCheckable(True)
-        widget.setChecked(ticked)
-        return widget
-
-    def _picture_row(self, e: Element, view: LessonView) -> QWidget:
-        """A notification (sender, then its text) or a QR code to "scan" by touching it."""
-        head = e.sender if e.kind == "notification" else e.label
-        widget = self._tappable(head, "row", e.id, view, lambda: self._send(Tap(e.id)))
-        widget.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if e.kind == "notification":
-            widget.add_line(e.value)
+    # --- the highlight pulses between two rings ------------------------------------------
+    def _start_pulse(self) -> None:
+        lit = self._lit()
+        for widget in lit:
+            widget.setProperty("pulse", "on")
+        if lit:
+            self._pulse.start()
         else:
-            picture = QLabel()
-            picture.setPixmap(_qr_pixmap(e.value or e.id, self._look.min_target * 2))
-            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            widget.layout().addWidget(picture)
-        return widget
+            self._pulse.stop()
 
+    def _lit(self) -> list[QWidget]:
+        return [w for w in self.findChildren(WrapButton) if w.property("highlight") == "true"]
 
-def _shown_value(e: Element, value: str) -> str:
-    """What a field shows: dots for a password, one box per OTP digit, a date as dd/mm/yyyy."""
-    if e.kind == "password":
-        return "•" * len(value)
-    if e.kind == "otp" and value:
-        return "  ".join(value.ljust(e.length, "_"))
-    if e.kind == "date" and value:
-        return "/".join(part for part in (value[:2], value[2:4], value[4:8]) if part)
-    return value
+    def pulse(self) -> None:
+        """Switch the highlighted target to its other phase (the timer calls this)."""
+        for widget in self._lit():
+            widget.setProperty("pulse", "off" if widget.property("pulse") == "on" else "on")
+            repolish(widget)
 
+    # --- sizes --------------------------------------------------------------------------
+    def _fit_title(self) -> None:
+        """Give a long, wrapped app-bar title all the lines it needs (layouts don't ask)."""
+        margins = self._app_bar.layout().contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()  # the bar spans the screen
+        self._title.setMinimumHeight(self._title.heightForWidth(width))
 
-def _qr_pixmap(text: str, size: int) -> QPixmap:
-    """A QR-looking picture (three corner squares, a pattern from `text`); it encodes nothing."""
-    modules = 21
-    image = QImage(modules, modules, QImage.Format.Format_RGB32)
-    seed = sum(ord(c) * (i + 1) for i, c in enumerate(text))
-    for y in range(modules):
-        for x in range(modules):
-            corner = next(((cx, cy) for cx, cy in ((0, 0), (14, 0), (0, 14)) if cx <= x < cx + 7 and cy <= y < cy + 7), None)
-            if corner is not None:
-                dx, dy = x - corner[0], y - corner[1]
-                dark = max(abs(dx - 3), abs(dy - 3)) != 2
-            else:
-                dark = (seed * (x * 31 + y * 17 + 7)) % 11 < 5
-            image.setPixel(x, y, QColor("black" if dark else "white").rgb())
-    return QPixmap.fromImage(image).scaled(size, size)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_title()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The screen's window grew or shrank (the keyboard came up, a banner was pinned):
+        bring the target back into view."""
+        if event.type() == QEvent.Type.Resize and self._reveal_ids and not self._revealing:
+            self._reveal_pending = True
+            self.reveal()
+        return False
 
-def _labelled(text: str) -> tuple[QWidget, QVBoxLayout]:
-    """A column headed by a bold label, for a field or a list of options."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    layout.addWidget(label(text, "heading"))
-    return box, layout
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._reveal_pending:
+            self.reveal()
+
+    def _reveal_if_alive(self) -> None:
+        if shiboken6.isValid(self) and self._reveal_pending:
+            self.reveal()
+
+    @property
+    def scroll(self) -> QScrollArea:
+        return self._scroll

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.intents import BackToMenu, EndSession, EnterCode, Intent, StillHere, TakeSlip, Touched
 from kiosk.views import CompletionView
 from ui import texts
+from ui import theme as t
 from ui.style import Look
+from ui.kiosk_controls import kiosk_button
 from ui.widgets import WrapButton, label
 
 Send = Callable[[Intent], None]
@@ -24,19 +26,26 @@ def _page() -> tuple[QFrame, QVBoxLayout]:
     return page, layout
 
 
-def attract_page(look: Look, send: Send, place: str) -> QWidget:
+def attract_page(look: Look, send: Send, place: str, small_screen: bool = False) -> QWidget:
     """Any tap starts a session: the whole window reports touches (see KioskWindow), except
-    on a button, whose own intent starts it ("Tôi có mã phiếu" opens the code page)."""
+    on a button, whose own intent starts it ("Tôi có mã phiếu" opens the code page).
+    `small_screen`: the screen is below the supported size, and staff are told so here."""
     page, layout = _page()
+    if small_screen:
+        width, height = (f"{mm / 10:.0f}" for mm in t.MIN_SCREEN_MM)
+        notice = label(texts.SMALL_SCREEN.format(width=width, height=height))
+        notice.setObjectName("smallScreen")
+        notice.setProperty("feedback", "wrong")
+        layout.addWidget(notice)
     layout.addStretch(1)
     for text, role in ((texts.PRODUCT, "title"), (texts.ATTRACT_CALL, "huge"), (texts.ATTRACT_PURPOSE, "")):
         widget = label(text, role)
         widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(widget)
-    start = WrapButton(texts.ATTRACT_START, "primary", look.main_target, lambda: send(Touched()), "start")
+    start = kiosk_button(look, texts.ATTRACT_START, "next", lambda: send(Touched()), "start", primary=True)
     start.setMaximumWidth(look.px(120))
     layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
-    code = WrapButton(texts.HAVE_CODE, "secondary", look.main_target, lambda: send(EnterCode()), "haveCode")
+    code = kiosk_button(look, texts.HAVE_CODE, "code", lambda: send(EnterCode()), "haveCode", main=True)
     code.setMaximumWidth(look.px(120))
     layout.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(1)
@@ -58,9 +67,9 @@ def completion_page(look: Look, send: Send, view: CompletionView) -> QWidget:
     layout.addStretch(1)
     row = QHBoxLayout()
     row.setSpacing(30)
-    row.addWidget(WrapButton(texts.ANOTHER, "primary", look.main_target, lambda: send(BackToMenu()), "another"))
-    row.addWidget(WrapButton(texts.TAKE_SLIP, "secondary", look.main_target, lambda: send(TakeSlip()), "takeSlip"))
-    row.addWidget(WrapButton(texts.FINISH, "secondary", look.main_target, lambda: send(EndSession()), "finish"))
+    row.addWidget(kiosk_button(look, texts.ANOTHER, "list", lambda: send(BackToMenu()), "another", primary=True))
+    row.addWidget(kiosk_button(look, texts.TAKE_SLIP, "slip", lambda: send(TakeSlip()), "takeSlip", main=True))
+    row.addWidget(kiosk_button(look, texts.FINISH, "home", lambda: send(EndSession()), "finish", main=True))
     layout.addLayout(row)
     return page
 

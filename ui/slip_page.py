@@ -15,9 +15,9 @@ from kiosk.slips import CODE_DIGITS, spaced
 from kiosk.views import CodeEntryView, SlipView
 from ui import texts
 from ui.keyboard import Keyboard
-from ui.menu_page import header
+from ui.kiosk_controls import header, kiosk_button
 from ui.style import Look
-from ui.widgets import WrapButton, label, scroll_area
+from ui.widgets import label, scroll_area
 
 Send = Callable[[Intent], None]
 QUIET_MODULES = 4  # the light border a phone camera needs around the code
@@ -68,53 +68,59 @@ def _page(look: Look, title: str, right: list[QWidget]) -> tuple[QFrame, QVBoxLa
 
 
 def slip_page(look: Look, send: Send, view: SlipView) -> QWidget:
-    """The code and what to do with it first (never scrolled away), then where, when and what
-    was practised (scrolls when long); the QR code on the right."""
+    """The code and what to do with it first, then where, when and what was practised, all
+    in view at once; the QR code (with "take a photo") on the right."""
     page, outer = _page(look, words.TITLE, [])
     body = QHBoxLayout()
-    body.setContentsMargins(40, 10, 40, 0)
-    body.setSpacing(30)
+    body.setContentsMargins(look.px(8), look.px(2), look.px(8), 0)
+    body.setSpacing(look.px(8))
     left = QVBoxLayout()
-    left.setSpacing(8)
+    left.setSpacing(look.px(1.5))
     if view.code:
-        left.addWidget(label(f"{words.CODE}:", "heading"))
+        line = QHBoxLayout()
+        line.setSpacing(look.px(3))
+        line.addWidget(label(f"{words.CODE}:", "title", wrap=False), 0, Qt.AlignmentFlag.AlignBaseline)
         code = label(spaced(view.code), "huge", wrap=False)
         code.setObjectName("slipCode")
-        left.addWidget(code)
+        line.addWidget(code, 1, Qt.AlignmentFlag.AlignBaseline)
+        left.addLayout(line)
     left.addWidget(label(words.RESUME_NOTE if view.code else words.NO_CODE))
-    left.addWidget(label(words.PHOTO, "instruction"))
-    facts = QWidget()
-    column = QVBoxLayout(facts)
-    column.setContentsMargins(0, 0, 10, 0)
-    column.setSpacing(6)
-    column.addWidget(label(f"{words.PLACE}: {view.place}"))
-    column.addWidget(label(f"{words.DATE}: {view.date}"))
+    left.addWidget(label(f"{words.PLACE}: {view.place} · {words.DATE}: {view.date}", "heading"))
+    lists = QWidget()
+    column = QVBoxLayout(lists)
+    column.setContentsMargins(0, 0, 0, 0)
     for heading, titles in ((words.COMPLETED, view.completed or (words.NOTHING_COMPLETED,)), (words.UNFINISHED, view.unfinished)):
-        if titles:
+        if titles:  # a visit's few lessons fit without scrolling; many scroll by finger
             column.addWidget(label(f"{heading}:", "heading"))
             for title in titles:
                 column.addWidget(label(f"•  {title}"))
     column.addStretch(1)
-    left.addWidget(scroll_area(facts, dpi=look.dpi), 1)
-    body.addLayout(left, 1)
-    body.addWidget(QrCode(view.text, look.px(55)), 1)
+    left.addWidget(scroll_area(lists, dpi=look.dpi), 1)
+    body.addLayout(left, 3)
+    right = QVBoxLayout()
+    right.setSpacing(look.px(1.5))
+    right.addWidget(QrCode(view.text, look.px(45)), 1)
+    photo = label(words.PHOTO, "heading")
+    photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    right.addWidget(photo)
+    body.addLayout(right, 2)
     outer.addLayout(body, 1)
     note = label(view.print_note, "", wrap=True)
     note.setObjectName("printNote")
     note.setProperty("feedback", view.print_note_kind)
     note.setVisible(bool(view.print_note))
     noted = QHBoxLayout()
-    noted.setContentsMargins(40, 0, 40, 0)
+    noted.setContentsMargins(look.px(8), 0, look.px(8), 0)
     noted.addWidget(note)
     outer.addLayout(noted)
-    outer.setSpacing(12)
+    outer.setSpacing(look.px(2))
     row = QHBoxLayout()
-    row.setContentsMargins(40, 0, 40, 24)
-    row.setSpacing(30)
+    row.setContentsMargins(look.px(8), 0, look.px(8), look.px(4))
+    row.setSpacing(look.px(6))
     if view.can_print and not view.printing:
-        row.addWidget(WrapButton(texts.PRINT_SLIP, "secondary", look.main_target, lambda: send(PrintSlip()), "printSlip"))
-    row.addWidget(WrapButton(texts.ANOTHER, "primary", look.main_target, lambda: send(BackToMenu()), "another"))
-    row.addWidget(WrapButton(texts.FINISH, "secondary", look.main_target, lambda: send(EndSession()), "finish"))
+        row.addWidget(kiosk_button(look, texts.PRINT_SLIP, "print", lambda: send(PrintSlip()), "printSlip", main=True))
+    row.addWidget(kiosk_button(look, texts.ANOTHER, "list", lambda: send(BackToMenu()), "another", primary=True))
+    row.addWidget(kiosk_button(look, texts.FINISH, "home", lambda: send(EndSession()), "finish", main=True))
     outer.addLayout(row)
     return page
 
@@ -125,8 +131,7 @@ class CodePage(QFrame):
     def __init__(self, look: Look, send: Send, view: CodeEntryView) -> None:
         super().__init__()
         self.setObjectName("page")
-        back = WrapButton(texts.BACK, "secondary", look.main_target, lambda: send(BackToMenu()), "back")
-        back.setFixedWidth(look.px(50))
+        back = kiosk_button(look, texts.TO_MENU, "back", lambda: send(BackToMenu()), "back", main=False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(header(look, texts.CODE_TITLE, [back]))

@@ -47,6 +47,45 @@ APPBAR_BG, APPBAR_TEXT = "#a4161a", "#ffffff"
 PHONE_FRAME = "#222222"
 FIELD_BORDER = "#4a4a4a"
 OVERLAY_BG, OVERLAY_TEXT = "#0b2a66", "#ffffff"
+PLACEHOLDER = "#575757"  # an empty field's hint: clearly lighter than typed text, still 7:1
+KIOSK_PRESSED = "#dfe7f5"  # a kiosk outline button while the finger is on it
+PRIMARY_PRESSED = "#072a66"
+KEY_PRESSED = "#e3e3e3"  # a keyboard key while the finger is on it
+SHADE = "#111111"  # behind a pinned notification, as a phone's notification shade
+CALL_BG, CALL_TEXT = "#0f1c2e", "#ffffff"  # an incoming call's card
+ADDRESS_BG, ADDRESS_TEXT = "#e8eaed", "#1a1a1a"  # the browser's address bar
+PULSE_RING = PRIMARY  # the highlight's border in its second phase (the first is INK)
+TRACK = "#d9d4c7"  # the progress bar's empty part
+
+
+@dataclass(frozen=True)
+class AppLook:
+    """How one app of the practice phone looks: its bar and its buttons (pages are white)."""
+
+    key: str
+    bar: str
+    bar_text: str
+    accent: str  # the app's buttons
+    accent_text: str
+    address: str = ""  # a web page: shown in a browser frame with this (fictional) address
+
+
+# Matched by words in a screen's `app` (first match); none of them is a real bank's look,
+# and none uses the kiosk's own navy, so a phone button never passes for a kiosk one.
+APP_LOOKS = (
+    ("vneid", AppLook("vneid", "#a4161a", "#ffffff", "#a4161a", "#ffffff")),
+    ("dịch vụ công", AppLook("portal", "#7a0e0e", "#ffe08a", "#8e1b1b", "#ffffff", address="dichvucong.tapluyen.test")),
+    ("tin nhắn", AppLook("messages", "#eef0f3", INK, "#1b5e20", "#ffffff")),
+    ("điện thoại", AppLook("call", "#0f1c2e", "#ffffff", "#37474f", "#ffffff")),
+    ("ngân hàng", AppLook("bank", "#00564a", "#ffffff", "#00564a", "#ffffff")),
+    ("trợ lý", AppLook("assistant", "#4a148c", "#ffffff", "#4a148c", "#ffffff")),
+)
+DEFAULT_APP = AppLook("app", APPBAR_BG, APPBAR_TEXT, APPBAR_BG, APPBAR_TEXT)
+
+
+def app_look(app: str) -> AppLook:
+    folded = app.casefold()
+    return next((look for words, look in APP_LOOKS if words in folded), DEFAULT_APP)
 
 PAIRS = {
     "body": (INK, PAPER),
@@ -64,6 +103,16 @@ PAIRS = {
     "phone button, accept": (PAPER, OK_TEXT),
     "phone button, refuse": (PAPER, WRONG_TEXT),
     "idle overlay": (OVERLAY_TEXT, OVERLAY_BG),
+    "placeholder": (PLACEHOLDER, PAPER),
+    "kiosk button pressed": (SECONDARY_TEXT, KIOSK_PRESSED),
+    "primary button pressed": (PRIMARY_TEXT, PRIMARY_PRESSED),
+    "key pressed": (INK, KEY_PRESSED),
+    "address bar": (ADDRESS_TEXT, ADDRESS_BG),
+    "call card": (CALL_TEXT, CALL_BG),
+    "highlight, second phase": (INK, HIGHLIGHT),
+    **{f"{look.key} bar": (look.bar_text, look.bar) for _, look in APP_LOOKS},
+    **{f"{look.key} button": (look.accent_text, look.accent) for _, look in APP_LOOKS},
+    **{f"{look.key} link": (look.accent, PAPER) for _, look in APP_LOOKS},
 }
 
 

@@ -152,10 +152,10 @@ class TouchScroller(QObject):
         press.track.add(event.timestamp(), place.y())
         moved = place - press.origin
         direction = swipe_direction(moved.x(), moved.y(), self._swipe)
-        if direction and self._on_swipe is not None:
-            self._on_swipe(direction)
         if press.axis == "y":
             self._throw(-press.track.velocity())  # the content moves against the scroll value
+        if direction and self._on_swipe is not None:  # after the throw: a swipe that brings a new
+            self._on_swipe(direction)  # screen stops the glide, which must not carry over onto it
         return True
 
     def _cancel(self, widget: QWidget) -> None:

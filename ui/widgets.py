@@ -5,7 +5,8 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.touch_scroll import TouchScroller
 
@@ -19,23 +20,49 @@ def label(text: str, role: str = "", wrap: bool = True, parent: QWidget | None =
     return widget
 
 
-class WrapButton(QPushButton):
-    """A push button whose text wraps onto several lines (long Vietnamese labels)."""
+MAIN_ROLES = frozenset({"primary", "secondary", "tile"})
 
-    def __init__(self, text: str, role: str, min_height: int, on_click: Callable[[], None], name: str = "") -> None:
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps onto several lines (long Vietnamese labels).
+
+    `main`: a main action, held to the bigger target size (default: primary, secondary and
+    tile buttons). `one_line`: the words never wrap (the kiosk's own controls: icon plus short
+    words); a layout audit reports them when they do not fit. `icon`: a pixmap before the words.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        role: str,
+        min_height: int,
+        on_click: Callable[[], None],
+        name: str = "",
+        *,
+        main: bool | None = None,
+        one_line: bool = False,
+        icon: QPixmap | None = None,
+    ) -> None:
         super().__init__()
         self.setProperty("role", role)
+        self.setProperty("main", role in MAIN_ROLES if main is None else main)
+        self.setProperty("oneLine", one_line)
         self.setObjectName(name)
-        self.setAccessibleName(text)
+        self.setAccessibleName(text.replace("\u200b", ""))
         self._label = QLabel(text, self)
-        self._label.setWordWrap(True)
+        self._label.setWordWrap(not one_line)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(4)
-        layout.addWidget(self._label)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.setSpacing(12)
+        self._column = QVBoxLayout()
+        self._column.setSpacing(4)
+        self._column.addWidget(self._label)
+        if icon is not None:
+            self.add_leading(_picture(icon))
+        row.addLayout(self._column, 1)
         self.setMinimumHeight(min_height)
         self.setMinimumWidth(min_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -45,12 +72,15 @@ class WrapButton(QPushButton):
     def _show_checked(self, on: bool) -> None:
         """Style sheets cannot see an ancestor's :checked, so mirror it in a property."""
         self.setProperty("on", "true" if on else "false")
-        for widget in (self, self._label):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        repolish(self)
 
     def text(self) -> str:  # type: ignore[override]
-        return self._label.text()
+        """The words shown (without the zero-width spaces where a long word may wrap)."""
+        return self._label.text().replace("\u200b", "")
+
+    def set_text(self, text: str) -> None:
+        self._label.setText(text)
+        self.setAccessibleName(text.replace("\u200b", ""))
 
     def set_alignment(self, alignment: Qt.AlignmentFlag) -> None:
         self._label.setAlignment(alignment)
@@ -58,25 +88,64 @@ class WrapButton(QPushButton):
     def set_title_role(self, role: str) -> None:
         self._label.setProperty("role", role)
 
-    def add_line(self, text: str) -> None:
+    def add_leading(self, widget: QWidget) -> None:
+        """A picture before the words (an icon, a tick box, a radio dot)."""
+        widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.insertWidget(0, widget, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def add_line(self, text: str) -> QLabel:
         """A second, plainer line under the main words (e.g. duration on a lesson tile)."""
         line = label(text)
         line.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.layout().addWidget(line)
+        self._column.addWidget(line)
+        return line
+
+    def add_widget(self, widget: QWidget, above: bool = False) -> None:
+        """A picture under the words (a QR code), or `above` them (an app icon)."""
+        widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._column.insertWidget(0 if above else self._column.count(), widget)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+        """Worked out from the words' own height at the width left for them (box layouts
+        nested in a row under-count wrapped labels by a line at some widths)."""
+        row = self.layout()
+        margins = row.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        for index in range(row.count() - 1):  # pictures before the words
+            leading = row.itemAt(index).widget()
+            if leading is not None and not leading.isHidden():
+                inner -= leading.sizeHint().width() + row.spacing()
+        shown = [w for i in range(self._column.count()) if (w := self._column.itemAt(i).widget()) and not w.isHidden()]
+        words = sum(w.heightForWidth(inner) if w.hasHeightForWidth() else w.sizeHint().height() for w in shown)
+        words += self._column.spacing() * (len(shown) - 1)
+        return max(self.minimumHeight(), words + margins.top() + margins.bottom())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         hint = self.layout().sizeHint()
         return QSize(hint.width(), max(self.minimumHeight(), hint.height()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(self.minimumWidth(), self.minimumHeight())
+        width = self.layout().minimumSize().width() if self.property("oneLine") else self.minimumWidth()
+        return QSize(max(width, self.minimumWidth()), self.minimumHeight())
 
+
+def _picture(pixmap: QPixmap) -> QLabel:
+    picture = QLabel()
+    picture.setPixmap(pixmap)
+    picture.setFixedSize(pixmap.size())
+    return picture
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a dynamic property changed (on the widget and its children)."""
+    for each in (widget, *widget.findChildren(QWidget)):
+        each.style().unpolish(each)
+        each.style().polish(each)
 
 
 def scroll_area(content: QWidget | None = None, *, dpi: float = 96.0, on_swipe: Callable[[str], None] | None = None,

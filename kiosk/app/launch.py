@@ -12,6 +12,7 @@ from kiosk.app.screenshots import TOUR_SIZES, screenshots
 from kiosk.clock import SystemClock
 from kiosk.settings import Settings
 from ui import texts
+from ui.theme import MIN_SCREEN_MM
 from voice.speaker import Speaker
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,10 @@ def run(settings: Settings, windowed: bool = False) -> int:
     else:  # the size too, for sessions with no window manager to honour full-screen (cage, bare X)
         kiosk_app.window.setGeometry(qt.primaryScreen().geometry())
         kiosk_app.window.showFullScreen()
+    if kiosk_app.window.small_screen:
+        size = kiosk_app.window.size()
+        log.error("screen %d×%d px at %.0f dpi is smaller than the supported %.0f×%.0f mm: some text or buttons may be cut",
+                  size.width(), size.height(), kiosk_app.window.look.dpi, *MIN_SCREEN_MM)
     kiosk_app.timer.start()
     QTimer.singleShot(0, kiosk_app.start_core)  # after the attract screen is painted
     QTimer.singleShot(0, kiosk_app.start_voice)  # the model loads after the first paint

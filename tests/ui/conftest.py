@@ -4,10 +4,12 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from kiosk.app import KioskApp
+from kiosk.intents import Choose, Continue, Erase, Submit, Swipe, Tap, TypeChar, TypeTone
 
 
 def settle() -> None:
@@ -31,18 +33,76 @@ class Driver:
         return matches[0]
 
     def click(self, name: str) -> None:
+        if name.startswith("lesson:"):
+            self.find_lesson(name.removeprefix("lesson:"))
         self.qtbot.mouseClick(self.button(name), Qt.MouseButton.LeftButton)
         settle()
 
+    def visible(self, name: str) -> bool:
+        settle()
+        return any(b.isVisible() for b in self.window.findChildren(QAbstractButton, name))
+
+    def find_lesson(self, lesson_id: str) -> None:
+        """On the menu, as a person would: open the lesson's topic, then turn pages until its tile shows."""
+        if self.visible(f"lesson:{lesson_id}"):
+            return
+        topic = next(lesson.topic for pack in self.app.kiosk.packs for lesson in pack.lessons if lesson.id == lesson_id)
+        if self.visible("toTopics"):
+            self.click("toTopics")
+        self.click(f"topic:{topic}")
+        while not self.visible(f"lesson:{lesson_id}") and self.visible("menuNext"):
+            self.click("menuNext")
+
     def type_text(self, text: str) -> None:
+        """Type on the on-screen keyboard: "Chữ hoa" before a capital, "123" / "abc" to reach
+        a key on the other page of the letter keyboard, as a person would."""
         for char in text:
             if char == " ":
                 self.click("key:space")
             elif char.isupper():
+                if not self.visible("key:shift"):
+                    self.click("key:mode")
                 self.click("key:shift")
                 self.click(f"key:{char.lower()}")
             else:
+                if not self.visible(f"key:{char}") and self.visible("key:mode"):
+                    self.click("key:mode")
                 self.click(f"key:{char}")
+
+    def perform(self, intent: object) -> None:
+        """Touch the on-screen control that sends `intent` (a drag over the phone for a swipe)."""
+        match intent:
+            case Continue():
+                self.click("continue")
+            case Tap(element=element):
+                self.click(f"el:{element}")
+            case Choose(element=element, option=option):
+                self.click(f"el:{element}:{option}")
+            case TypeChar(char=char):
+                self.type_text(char)
+            case TypeTone(tone=tone):
+                self.click(f"tone:{tone}")
+            case Erase():
+                self.click("key:erase")
+            case Submit():
+                self.click("key:done")
+            case Swipe(direction=direction):
+                self.swipe(direction)
+            case _:
+                raise AssertionError(f"no control for {intent!r}")
+
+    def swipe(self, direction: str) -> None:
+        """A mouse drag of 25 mm over the phone's screen, the way the finger goes."""
+        area = self.window.findChild(QAbstractScrollArea, "phoneScroll")
+        viewport = area.viewport()
+        step = round(25 / 25.4 * self.app.window.look.dpi)
+        dx, dy = {"up": (0, -step), "down": (0, step), "left": (-step, 0), "right": (step, 0)}[direction]
+        start = viewport.rect().center() - QPoint(dx // 2, dy // 2)
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        for i in range(1, 6):
+            QTest.mouseMove(viewport, start + QPoint(dx * i // 5, dy * i // 5))
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(dx, dy))
+        settle()
 
     def visible_texts(self) -> list[str]:
         settle()

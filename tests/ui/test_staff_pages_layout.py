@@ -1,5 +1,5 @@
 """The new staff pages (settings, keyboard pickers, device tests, touch test) at both kiosk
-screen sizes: big targets, no cut text. Each page is also saved as a PNG under tmp_path."""
+screen sizes pass the pack audit's checks: big targets apart, no cut text, AAA contrast. Each page is also saved as a PNG under tmp_path."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.app import KioskApp
 from tests.ui.conftest import Driver, settle
-from tests.ui.test_layout import layout_problems
+from kiosk.app.audit import screen_findings
 from tests.ui.test_staff import unlock, wait_for_worker
-from ui.style import Look
 from voice.fake_recognizer import FakeRecognizer
 from voice.fake_speaker import FakeSpeaker
 
@@ -58,7 +57,6 @@ def test_staff_pages_have_big_targets_and_no_cut_text(qtbot, settings, clock, tm
     staff = kiosk_app.staff
     staff._services = dataclasses.replace(staff._services, microphone=SilentSource)
     unlock(driver, staff, settings)
-    look = Look("", settings.screen_dpi)
     problems = []
     for name, clicks in PAGES.items():
         for click in clicks:
@@ -67,7 +65,7 @@ def test_staff_pages_have_big_targets_and_no_cut_text(qtbot, settings, clock, tm
                 wait_for_worker(driver, staff)
         settle()
         kiosk_app.window.grab().save(str(tmp_path / f"{size[0]}x{size[1]}-{name}.png"))
-        problems += [f"{name}: {p}" for p in layout_problems(kiosk_app.window, look)]
+        problems += [f"{name}: {f.kind} {f.element}: {f.detail}" for f in screen_findings(kiosk_app.window, settings.screen_dpi)]
         for leave in ("touch:exit", "typing:back"):
             if any(b.isVisible() for b in kiosk_app.window.findChildren(QAbstractButton, leave)):
                 driver.click(leave)

@@ -59,6 +59,7 @@ def test_menu_lists_the_new_lesson_after_install_and_the_old_one_after_rollback(
     driver.click("staff:close")
     driver.click("start")
     assert NEW_TITLE in menu_titles(kiosk_app) and core_pack.lessons[0].title not in menu_titles(kiosk_app)
+    driver.find_lesson(core_pack.lessons[0].id)
     assert NEW_TITLE in "\n".join(driver.visible_texts())
     driver.click("end")
     unlock(driver, kiosk_app.staff, settings)

@@ -1,30 +1,10 @@
 """One lesson of each topic walked to the end by touching what a citizen would touch."""
 import pytest
 
-from kiosk.intents import Choose, Continue, Submit, Tap, TypeChar, TypeTone
 from kiosk.walkthrough import correct_intents
 from ui import texts
 
 LESSONS = ["nhan-ma-otp", "vneid-vi-giay-to", "dvc-thanh-toan-phi", "an-toan-gia-danh-cong-an"]
-
-
-def click_for(driver, intent) -> None:
-    """Press the on-screen control that sends `intent`."""
-    match intent:
-        case Continue():
-            driver.click("continue")
-        case Tap(element=element):
-            driver.click(f"el:{element}")
-        case Choose(element=element, option=option):
-            driver.click(f"el:{element}:{option}")
-        case TypeChar(char=char):
-            driver.type_text(char)
-        case TypeTone(tone=tone):
-            driver.click(f"tone:{tone}")
-        case Submit():
-            driver.click("key:done")
-        case _:
-            raise AssertionError(f"no control for {intent!r}")
 
 
 @pytest.mark.parametrize("lesson_id", LESSONS)
@@ -34,7 +14,7 @@ def test_lesson_of_each_topic_can_be_finished_by_touch(driver, store, lesson_id)
     steps = 0
     while (session := driver.app.kiosk.lesson_session) is not None:
         for intent in correct_intents(session):
-            click_for(driver, intent)
+            driver.perform(intent)
         steps += 1
     assert texts.CONGRATS in driver.visible_texts()
     summary = next(store.db["lesson_summaries"].rows_where("lesson_id = ?", [lesson_id]))

@@ -2,29 +2,16 @@
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import KioskApp
-from kiosk.vietnamese_input import keystrokes
-from kiosk.walkthrough import answer_text
+from kiosk.walkthrough import correct_intents
 from tests.ui.conftest import Driver
 from ui import texts
 from ui.theme import SIZES
 
 
 def walk_current_step(driver) -> None:
-    session = driver.app.kiosk.lesson_session
-    step = session.step
-    if step.kind == "info":
-        driver.click("continue")
-    elif step.kind == "tap":
-        driver.click(f"el:{step.target}")
-    elif step.kind == "choose":
-        driver.click(f"el:{step.target}:1")  # any question will do; not always the first
-    else:
-        for kind, value in keystrokes(answer_text(session)):
-            if kind == "tone":
-                driver.click(f"tone:{value}")
-            else:
-                driver.type_text(value)
-        driver.click("key:done")
+    """Answer the step on screen right, by touching what a person would."""
+    for intent in correct_intents(driver.app.kiosk.lesson_session):
+        driver.perform(intent)
 
 
 def test_citizen_completes_vneid_activation_by_touch(driver, store):

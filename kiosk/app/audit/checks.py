@@ -22,6 +22,9 @@ class Finding:
     detail: str
 
 
+BREAK = "\u200b"  # a zero-width space: where a long word (a web address) may wrap
+
+
 def quote(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
@@ -87,7 +90,7 @@ def _label_cut(label: QLabel) -> str:
         needed = label.heightForWidth(label.width())
         if needed > label.height():
             return f"{quote(text)} needs {needed} px of height, has {label.height()}"
-        word = max(text.split(), key=metrics.horizontalAdvance)
+        word = max(text.replace(BREAK, " ").split(), key=metrics.horizontalAdvance)  # a long address breaks at BREAK
         if metrics.horizontalAdvance(word) > inner.width():
             return f"the word {quote(word)} is {metrics.horizontalAdvance(word)} px wide, the label {inner.width()}"
         return ""

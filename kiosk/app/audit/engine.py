@@ -123,17 +123,17 @@ def screen_findings(window: QWidget, dpi: float, required: Sequence[tuple[str, s
 
 def required_widgets(page: object) -> list[tuple[str, str]]:
     """What a lesson step needs in view, as (element id, widget name): its targets and the
-    elements it reads from; while a picker is open, the picker and its highlighted option."""
+    elements it reads from; while a picker is open, its search line, the first name that
+    matches what was typed and the highlighted option (the list itself scrolls by finger)."""
     if not isinstance(page, LessonView):
         return []
     if page.picker is None:
         wanted = [(target, f"el:{target}") for target in page.targets]
-    else:
-        wanted = [("picker", "picker")]
-        if page.picker.highlight >= 0:
-            option = f"{page.picker.element}:{page.picker.highlight}"
-            wanted.append((option, f"el:{option}"))
-    wanted += [(need, f"el:{need}") for need in page.needs]
+        wanted += [(need, f"el:{need}") for need in page.needs]
+        return list(dict.fromkeys(wanted))
+    picker = page.picker
+    options = [f"{picker.element}:{index}" for index in (*picker.matches[:1], picker.highlight) if index >= 0]
+    wanted = [(f"{picker.element}:query", f"el:{picker.element}:query"), *((o, f"el:{o}") for o in options)]
     return list(dict.fromkeys(wanted))
 
 
