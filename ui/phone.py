@@ -28,6 +28,7 @@ from ui.widgets import WrapButton, label, repolish, scroll_area
 
 Send = Callable[[Intent], None]
 PULSE_MS = 700  # the highlight's two phases alternate this often
+PICKER_SHOWN = 12
 
 
 class Signal(QWidget):
@@ -35,7 +36,7 @@ class Signal(QWidget):
 
     def __init__(self, look: Look) -> None:
         super().__init__()
-        self.setFixedSize(look.px(10), look.px(4))
+        self.setFixedSize(look.px(12), look.px(4))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         painter = QPainter(self)
@@ -45,9 +46,9 @@ class Signal(QWidget):
         battery = QRect(w - h * 3 // 2, h // 4, h * 5 // 4, h // 2)
         painter.drawRect(battery)
         painter.drawRect(QRect(battery.right() + 1, h * 3 // 8, max(2, h // 8), h // 4))
-        for i in range(4):
-            bar_h = h * (i + 1) // 5
-            painter.drawRect(QRect(i * h // 3, h - bar_h, max(2, h // 5), bar_h))
+        for i in range(4):  # to the left of the battery, with a gap
+            bar_h = h * (i + 1) // 4
+            painter.drawRect(QRect(i * h // 4, h - bar_h, max(2, h // 6), bar_h))
         painter.end()
 
 
@@ -66,6 +67,17 @@ def status_bar(look: Look) -> QFrame:
     row.addWidget(band, 1)
     row.addWidget(Signal(look))
     return bar
+
+
+def shown_matches(picker: PickerView) -> list[int]:
+    """The names a picker lists: at most PICKER_SHOWN of the matches (a short list, never a
+    4,000 px one; typing narrows it), from the highlighted one when help lit one further down."""
+    matches = list(picker.matches)
+    if len(matches) <= PICKER_SHOWN:
+        return matches
+    at = matches.index(picker.highlight) if picker.highlight in matches else 0
+    start = max(0, min(at - 2, len(matches) - PICKER_SHOWN))
+    return matches[start : start + PICKER_SHOWN]
 
 
 class PhoneView(QFrame):
@@ -119,6 +131,12 @@ class PhoneView(QFrame):
         self._scroll.setObjectName("phoneScroll")
         self._scroll.viewport().installEventFilter(self)  # a taller bar or a pinned banner: look again
         outer.addWidget(self._scroll, 1)
+        self._swipe_hint = label("")
+        self._swipe_hint.setParent(self)
+        self._swipe_hint.setObjectName("swipeHint")
+        self._swipe_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._swipe_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the drag goes through it
+        self._swipe_hint.hide()
         self._pulse = QTimer(self)
         self._pulse.setInterval(PULSE_MS)
         self._pulse.timeout.connect(self.pulse)
@@ -132,7 +150,8 @@ class PhoneView(QFrame):
         self._app = t.app_look(view.screen.app)
         key = (view.lesson_id, view.step_number, view.screen, tuple(sorted(view.chosen.items())), view.focus,
                view.highlight, view.picker, view.needs, frozenset(self._revealed))
-        if key[2:] == self._built[2:] and key[:2] == self._built[:2] and self._factory is not None:
+        self._show_swipe_hint(view)
+        if key == self._built and self._factory is not None:
             self._refresh_fields(view)  # only typed text changed: the screen stays where it is
             return
         reveal = first or view.highlight != (self._built[5] if self._built else "") or view.picker != (self._built[6] if self._built else None)
@@ -176,6 +195,22 @@ class PhoneView(QFrame):
         self.style().unpolish(self)
         self.style().polish(self)
         self._fit_title()
+
+    def _show_swipe_hint(self, view: LessonView) -> None:
+        """After a wrong try or Trợ giúp on a swipe step: which way to drag, over the screen."""
+        shown = bool(view.swipe) and view.feedback_kind in ("wrong", "hint")
+        self._swipe_hint.setText(texts.SWIPE_HINT.get(view.swipe, ""))
+        self._swipe_hint.setVisible(shown)
+        if shown:
+            self._place_swipe_hint()
+
+    def _place_swipe_hint(self) -> None:
+        area = self._scroll.geometry()
+        margin = self._look.px(3)
+        width = area.width() - 2 * margin
+        height = self._swipe_hint.heightForWidth(width)
+        self._swipe_hint.setGeometry(area.left() + margin, area.bottom() - margin - height, width, height)
+        self._swipe_hint.raise_()
 
     def _screen(self, view: LessonView) -> QWidget:
         assert self._factory is not None
@@ -230,6 +265,7 @@ class PhoneView(QFrame):
         for element in pinned:
             layout.addWidget(self._factory.build(element))
         self._pinned.setVisible(bool(pinned) and view.picker is None)
+        self._fit_title()
 
     def _picker(self, picker: PickerView) -> QWidget:
         """The long list as a picker: the search line, how many names match, then those names
@@ -253,8 +289,11 @@ class PhoneView(QFrame):
         found = texts.PICKER_FOUND.format(n=len(picker.matches)) if picker.matches else texts.PICKER_NONE
         layout.addWidget(label(found, "small"))
         chosen = self._view.chosen.get(picker.element)
-        for index in picker.matches:
+        shown = shown_matches(picker)
+        for index in shown:
             layout.addWidget(self._factory.option(element, index, element.options[index], chosen == index, picker.highlight == index))
+        if len(shown) < len(picker.matches):
+            layout.addWidget(label(texts.PICKER_MORE.format(n=len(picker.matches) - len(shown)), "small"))
         layout.addStretch(1)
         return content
 
@@ -357,14 +396,22 @@ class PhoneView(QFrame):
 
     # --- sizes --------------------------------------------------------------------------
     def _fit_title(self) -> None:
-        """Give a long, wrapped app-bar title all the lines it needs (layouts don't ask)."""
-        margins = self._app_bar.layout().contentsMargins()
+        """Give a long, wrapped app-bar title, and a pinned notification, all the lines they
+        need (layouts don't ask): the screen below gives way instead."""
+        bar = self._app_bar.layout()
+        margins = bar.contentsMargins()
         width = self.contentsRect().width() - margins.left() - margins.right()  # the bar spans the screen
+        if not self._close.isHidden():
+            width -= self._close.sizeHint().width() + bar.spacing()
         self._title.setMinimumHeight(self._title.heightForWidth(width))
+        pinned = self._pinned.layout()
+        self._pinned.setMinimumHeight(pinned.totalHeightForWidth(self.contentsRect().width()) if pinned.count() else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit_title()
+        if self._swipe_hint.isVisible():
+            self._place_swipe_hint()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """The screen's window grew or shrank (the keyboard came up, a banner was pinned):

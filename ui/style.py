@@ -87,6 +87,7 @@ class Look:
         #appBar QPushButton {{ background: transparent; border: none; }}
         #appBar QPushButton:pressed {{ border: 3px solid {t.SHADE}; }}
         #phone QLabel[role="small"] {{ font-size: {s.small}px; color: {t.MUTED_TEXT}; }}
+        #phone QLabel#swipeHint {{ background: {t.OVERLAY_BG}; color: {t.OVERLAY_TEXT}; font-weight: bold; border-radius: 14px; padding: 10px; }}
         #pinned {{ background: {t.SHADE}; }}
         #phone QLabel[role="heading"], QLabel[role="heading"] {{ font-weight: bold; }}
         #phone QLabel[role="caller"] {{ font-size: {s.instruction}px; font-weight: bold; }}

@@ -40,11 +40,18 @@ HIDE = "Ẩn"
 PRACTICE_BAND = "Điện thoại tập luyện"
 PHONE_CLOCK = "09:41"
 OWN_SENDERS = ("Bác", "Tôi")  # message bubbles of the learner's own, drawn on the right
+SWIPE_HINT = {  # shown over the phone's screen on a swipe step after a wrong try or Trợ giúp
+    "up": "↑  Đặt ngón tay lên màn hình, kéo lên  ↑",
+    "down": "↓  Đặt ngón tay lên màn hình, kéo xuống  ↓",
+    "left": "←  Đặt ngón tay lên màn hình, kéo sang trái",
+    "right": "Đặt ngón tay lên màn hình, kéo sang phải  →",
+}
 PICK_PROMPT = "Chạm để chọn"
 PICKER_BACK = "‹ Quay lại"
 PICKER_SEARCH = "Tìm nhanh"
 PICKER_PLACEHOLDER = "gõ tên để tìm"
 PICKER_FOUND = "Có {n} kết quả"
+PICKER_MORE = "Còn {n} tên nữa. Bác gõ thêm vài chữ để tìm nhanh."
 PICKER_NONE = "Không thấy tên nào. Bác xóa bớt chữ nhé."
 CONGRATS = "Chúc mừng bác!"
 PRACTISED = "Bác đã tập:"

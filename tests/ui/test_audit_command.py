@@ -78,7 +78,7 @@ def test_the_json_file_lists_every_problem_with_where_it_is(tmp_path, capsys):
 def test_a_screen_too_small_at_its_dpi_is_skipped_and_said_so():
     audited, skipped = combinations()
     assert [(c.size, c.dpi) for c in skipped] == [("1280x800", 120.0)] * 2  # both text sizes
-    assert len(audited) == 6
+    assert len(audited) == 10  # 1280x800 at 96 and 100 dpi, 1920x1080 at 96, 100 and 120, both text sizes
     assert skipped_line(skipped).startswith("Skipped 1280x800 at 120 dpi (271×169 mm), every text size: smaller than")
 
 

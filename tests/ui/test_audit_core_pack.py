@@ -13,6 +13,6 @@ from kiosk.app.audit.report import text_report
 @pytest.mark.usefixtures("qapp")
 def test_the_built_in_pack_has_no_layout_problems(core_pack, settings):
     result = audit_pack(core_pack, settings)
-    assert result.screens >= 1500  # every tour stop at each of the six supported combinations
+    assert result.screens >= 1500  # every tour stop at each of the ten supported combinations
     report = text_report(result).splitlines()
     assert not result.problems, "\n".join(report[:80] + ["…"] + report[-1:])

@@ -24,7 +24,7 @@ from ui.theme import screen_supported
 
 SIZES = ((1280, 800), (1920, 1080))
 TEXT_SIZES = ("normal", "large")
-DPIS = (96.0, 120.0)
+DPIS = (96.0, 100.0, 120.0)  # 100: the commune kiosks' own 1280×800 screens
 MENU_NEXT = "menuNext"  # the menu's "next page" button
 MAX_MENU_PAGES = 50
 
