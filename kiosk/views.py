@@ -71,6 +71,7 @@ class LessonView:
     swipe: str = ""  # a swipe step's direction: "up" | "down" | "left" | "right"
     can_continue: bool = False  # show the kiosk's "next step" button (an info step, or an answer explained)
     picker: PickerView | None = None  # a long select opened as a picker
+    computer: Screen | None = None  # a web page on a computer shown beside the phone (e.g. a QR code to scan)
 
 
 @dataclass(frozen=True)
