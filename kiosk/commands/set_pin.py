@@ -1,4 +1,5 @@
-"""`hocvuso set-pin`: set (or reset, which also unlocks) the staff PIN."""
+"""`hocvuso set-pin`: set (or reset, which also unlocks) the staff PIN, and print its new
+one-time recovery code (the old one stops working)."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,10 @@ import sys
 
 from kiosk.commands import settings_from_args
 from kiosk.staff_pin import WeakPinError, check_pin_policy, set_pin
+
+RECOVERY_NOTE = ("Mã khôi phục: {code}\n"
+                 "Ghi lại và cất kỹ. Khi chế độ cán bộ bị khóa vì nhập sai mã PIN, nhập mã này trên bàn phím "
+                 "mã PIN để mở khóa. Mã chỉ dùng được một lần; chạy lại «hocvuso set-pin» để có mã mới.")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,9 +38,13 @@ def _set_pin(args: argparse.Namespace) -> int:
         print("error: stdin is not a terminal; use --pin-stdin to read the PIN from it", file=sys.stderr)
         return 1
     try:
-        set_pin(settings.data_dir, pin)
+        code = set_pin(settings.data_dir, pin)
     except WeakPinError as exc:
         print(exc.message_vi, file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"Không ghi được mã PIN vào {settings.data_dir}: mã PIN cũ vẫn dùng. ({exc.strerror})", file=sys.stderr)
+        return 1
     print(f"Đã đặt mã PIN cán bộ (lưu tại {settings.data_dir}).")
+    print(RECOVERY_NOTE.format(code=" ".join(code[i:i + 4] for i in range(0, len(code), 4))))
     return 0

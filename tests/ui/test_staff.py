@@ -12,12 +12,12 @@ from kiosk.app.staff_wiring import export_report
 from kiosk.bundles import PackStore, find_bundles
 from kiosk.staff_pin import (
     MAX_FAILURES,
-    MESSAGES_VI,
-    PinState,
+    RECOVERY_DIGITS,
     ScryptParams,
     StaffAuth,
     set_pin,
 )
+from kiosk.staff_pin_texts import locked_message_vi
 from kiosk.views import AttractView, MenuView
 from tests.kiosk.bundles.bundle_kit import make_key, make_pack, signed_bundle
 from tests.ui.conftest import Driver, settle
@@ -210,19 +210,26 @@ def test_usb_update_installs_a_signed_bundle_and_rollback_undoes_it(driver, staf
     assert message(driver, "staffMessage").startswith("Đã khôi phục")
 
 
-def test_ten_wrong_pins_lock_staff_mode(driver, staff, settings) -> None:
+def test_ten_wrong_pins_lock_staff_mode_for_an_hour_and_the_recovery_code_opens_it(driver, staff, settings) -> None:
     now = [1000.0]
     staff._services = dataclasses.replace(staff._services, auth=StaffAuth(settings.data_dir, lambda: now[0]))
-    set_pin(settings.data_dir, PIN, FAST)
+    code = set_pin(settings.data_dir, PIN, FAST)
     hold_corner(driver, staff)
     for _ in range(MAX_FAILURES):
-        now[0] += 10_000  # past any back-off wait
+        now[0] += 1000  # past any back-off wait
         staff.overlay.pin_pad.refresh()
         type_pin(driver, staff, "111222")
-    assert message(driver, "pinMessage") == MESSAGES_VI[PinState.LOCKED]
-    now[0] += 10_000
-    staff.overlay.pin_pad.refresh()
-    assert not driver.button("pin:2").isEnabled()
+    assert message(driver, "pinMessage") == locked_message_vi(3600)
+    assert "Xin đợi 1 giờ rồi thử lại" in message(driver, "pinMessage")
+    now[0] += 1800
+    staff.overlay.pin_pad.refresh()  # what the countdown timer does every second
+    assert "Xin đợi 30 phút rồi thử lại" in message(driver, "pinMessage")
+    type_pin(driver, staff, PIN)  # the right PIN is not even checked during the lock
+    assert "Xin đợi 30 phút rồi thử lại" in message(driver, "pinMessage")
+    type_pin(driver, staff, "1" * RECOVERY_DIGITS)
+    assert message(driver, "pinMessage").startswith("Mã khôi phục không đúng.\nChế độ cán bộ tạm khóa")
+    type_pin(driver, staff, code)  # the keys still take the recovery code
+    assert driver.button("staff:figures").isVisible()
 
 
 def test_report_export_asks_for_the_period_and_puts_three_files_on_the_stick(driver, staff, settings, kiosk_app,

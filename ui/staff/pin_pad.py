@@ -1,5 +1,6 @@
 """The big PIN pad. The PIN is checked off the UI thread (scrypt takes ~0.5 s); what the
-core says (wrong PIN, wait, locked, not set) is shown as it says it."""
+core says (wrong PIN, wait, locked, not set) is shown as it says it. While staff mode is
+locked the keys still take the longer recovery code."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.staff_pin import PIN_LENGTHS, PinResult, PinState, StaffAuth
+from kiosk.staff_pin import RECOVERY_DIGITS, PinResult, PinState, StaffAuth
 from ui.staff import texts
 from ui.staff.worker import Worker
 from ui.style import Look
@@ -24,6 +25,7 @@ class PinPad(QWidget):
         self._worker = worker
         self._on_accepted = on_accepted
         self._pin = ""
+        self._note: tuple[str, PinState | None] = ("", None)  # what the last check said, in which state
         layout = QVBoxLayout(self)
         layout.setSpacing(20)
         top = QHBoxLayout()
@@ -59,17 +61,21 @@ class PinPad(QWidget):
         self._wait_timer.timeout.connect(lambda: self.refresh())
         self.refresh()
 
-    def refresh(self, message: str = "") -> None:
-        """Show what the core says now (or `message` when a PIN may be tried); keys work
-        only when a PIN may be tried. Counts a back-off wait down every second."""
+    def refresh(self) -> None:
+        """Show what the core says now, after what the last check said while the state it
+        said it in lasts; keys work when a PIN or, while locked, the recovery code may be
+        tried. Counts a wait down every second."""
         status = self._auth.status()
-        ready = status.state is PinState.READY
-        self._set_keys(ready)
-        if status.state is PinState.BACKOFF:
+        self._set_keys(status.state in (PinState.READY, PinState.LOCKED))
+        if status.wait_s:
             self._wait_timer.start()
         else:
             self._wait_timer.stop()
-        self.message.setText(message if ready and message else status.message_vi)
+        note, state = self._note
+        if not note or state is not status.state:
+            self.message.setText(status.message_vi)
+        else:
+            self.message.setText(note if status.state is PinState.READY else f"{note}\n{status.message_vi}")
 
     def _set_keys(self, enabled: bool) -> None:
         for button in self._keys:
@@ -80,7 +86,7 @@ class PinPad(QWidget):
             self._pin = self._pin[:-1]
         elif key == "enter":
             self._check()
-        elif len(self._pin) < PIN_LENGTHS.stop - 1:
+        elif len(self._pin) < RECOVERY_DIGITS:
             self._pin += key
         self.dots.setText("●" * len(self._pin))
 
@@ -89,6 +95,7 @@ class PinPad(QWidget):
             return
         pin, self._pin = self._pin, ""
         self.dots.setText("")
+        self._note = ("", None)
         self._set_keys(False)
         self.message.setText(texts.CHECKING_PIN)
         self._worker.run(lambda: self._auth.try_pin(pin), self._checked)
@@ -97,4 +104,8 @@ class PinPad(QWidget):
         if isinstance(result, PinResult) and result.accepted:
             self._on_accepted()
             return
-        self.refresh(result.message_vi if isinstance(result, PinResult) else texts.FAILED)
+        if not isinstance(result, PinResult):
+            self._note = (texts.FAILED, self._auth.status().state)
+        elif result.message_vi != result.status.message_vi:  # more than the state says (a wait counts down itself)
+            self._note = (result.message_vi, result.status.state)
+        self.refresh()
