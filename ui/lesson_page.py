@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QV
 from kiosk.intents import BackToMenu, ChangeVolume, Continue, GoBack, Help, Intent, Repeat, StartListening
 from kiosk.views import LessonView
 from ui import texts
+from ui.computer import ComputerView
 from ui.keyboard import Keyboard
 from ui.kiosk_controls import header, kiosk_button
 from ui.phone import PhoneView
@@ -88,6 +89,9 @@ class LessonPage(QFrame):
         self.heard = label("", "muted")
         self.heard.setObjectName("heard")
         layout.addWidget(self.heard)
+        self.computer = ComputerView(look, self._send)  # a web page beside the phone, on some steps
+        self.computer.hide()
+        layout.addWidget(self.computer, 10)
         layout.addStretch(1)
         self.continue_button = kiosk_button(look, texts.CONTINUE, "next", lambda: self._send(Continue()), "continue", primary=True)
         layout.addWidget(self.continue_button)
@@ -137,6 +141,7 @@ class LessonPage(QFrame):
         repolish(self.feedback)
         self.continue_button.setVisible(view.can_continue)
         self._show_keyboard(view.keyboard)
+        self.computer.show_view(view)
         self.phone.show_view(view)
 
     def _show_keyboard(self, layout_name: str) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from content.model import Element
@@ -24,10 +24,10 @@ from ui import theme as t
 from ui.icons import kiosk_icon
 from ui.phone_elements import ElementFactory
 from ui.style import Look
+from ui.in_view import InView, Pulse
 from ui.widgets import WrapButton, label, repolish, scroll_area
 
 Send = Callable[[Intent], None]
-PULSE_MS = 700  # the highlight's two phases alternate this often
 PICKER_SHOWN = 12
 
 
@@ -92,9 +92,6 @@ class PhoneView(QFrame):
         self._built: tuple[object, ...] = ()
         self._fields: dict[str, tuple[WrapButton, Element]] = {}
         self._factory: ElementFactory | None = None
-        self._reveal_ids: tuple[str, ...] = ()
-        self._reveal_pending = False  # the screen changed and has not been scrolled to its target yet
-        self._revealing = False
         self._app = t.DEFAULT_APP
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -129,17 +126,15 @@ class PhoneView(QFrame):
         outer.addWidget(self._pinned)
         self._scroll = scroll_area(dpi=look.dpi, on_swipe=lambda direction: self._send(Swipe(direction)))
         self._scroll.setObjectName("phoneScroll")
-        self._scroll.viewport().installEventFilter(self)  # a taller bar or a pinned banner: look again
         outer.addWidget(self._scroll, 1)
+        self._in_view = InView(self, self._scroll, look.px(2))
+        self._pulse = Pulse(self)
         self._swipe_hint = label("")
         self._swipe_hint.setParent(self)
         self._swipe_hint.setObjectName("swipeHint")
         self._swipe_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._swipe_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the drag goes through it
         self._swipe_hint.hide()
-        self._pulse = QTimer(self)
-        self._pulse.setInterval(PULSE_MS)
-        self._pulse.timeout.connect(self.pulse)
 
     # --- drawing a view ----------------------------------------------------------------
     def show_view(self, view: LessonView) -> None:
@@ -160,21 +155,8 @@ class PhoneView(QFrame):
         self._factory = ElementFactory(self._look, self._send, view, self._app, self._revealed, self._toggle)
         self._fill_pinned(view)
         content = self._picker(view.picker) if view.picker is not None else self._screen(view)
-        kept = self._scroll.verticalScrollBar().value()
-        old = self._scroll.takeWidget()  # not deleted by setWidget: a tap may still be running in it
-        if old is not None:
-            old.hide()
-            old.deleteLater()
-        self._scroll.setWidget(content)
-        self._start_pulse()
-        if not reveal and self.isVisible():  # the same screen drawn again (a box ticked): it stays put
-            self._lay_out(content)
-            self._scroll.verticalScrollBar().setValue(kept)
-        if reveal:
-            self._reveal_ids = self._wanted(view)
-            self._reveal_pending = True
-            self.reveal()  # now if the phone is on screen; else once it is (showEvent, a timer)
-            QTimer.singleShot(0, self._reveal_if_alive)
+        self._in_view.replace(content, self._wanted(view) if reveal else None)  # the same screen again stays put
+        self._pulse.restart()
 
     def _show_chrome(self, view: LessonView) -> None:
         app = self._app
@@ -305,10 +287,7 @@ class PhoneView(QFrame):
                 self._factory.fill_field(field, element)
                 repolish(field)
                 field.updateGeometry()  # a longer text may need another line
-        content = self._scroll.widget()
-        if content is not None and self.isVisible():
-            content.layout().invalidate()
-            self._lay_out(content)
+        self._in_view.relayout()
 
     def _toggle(self, element_id: str) -> None:
         self._revealed ^= {element_id}
@@ -324,75 +303,6 @@ class PhoneView(QFrame):
             return tuple(dict.fromkeys((f"{picker.element}:query", *options)))
         pinned = {e.id for e in view.screen.elements if e.kind == "notification"}
         return tuple(dict.fromkeys(i for i in (*view.targets, view.highlight, view.focus, *view.needs) if i and i not in pinned))
-
-    def reveal(self) -> None:
-        """Scroll so the target shows, with as much of what the step reads from as fits."""
-        content = self._scroll.widget()
-        if content is None or not self._reveal_ids or not self.isVisible():
-            return
-        widgets = [w for i in self._reveal_ids if (w := content.findChild(QWidget, f"el:{i}")) is not None]
-        if not widgets:
-            return
-        self._revealing = True  # laying out resizes the viewport: don't come back in from eventFilter
-        try:
-            self._lay_out(content)
-        finally:
-            self._revealing = False
-        viewport = self._scroll.viewport().height()
-        rects = [QRect(w.mapTo(content, w.rect().topLeft()), w.size()) for w in widgets]
-        first = rects[0]  # the target comes first: it must show whole
-        union = first
-        for rect in rects[1:]:
-            wider = union.united(rect)
-            if wider.height() <= viewport:
-                union = wider
-        self._reveal_pending = False
-        bar = self._scroll.verticalScrollBar()
-        bar.setRange(0, max(0, content.height() - viewport))  # the area updates its bar only after this resize
-        margin = self._look.px(2)
-        if union.top() - margin < bar.value():
-            bar.setValue(union.top() - margin)
-        elif union.bottom() + margin > bar.value() + viewport:
-            bar.setValue(min(union.top() - margin, union.bottom() + margin - viewport))
-
-    def _lay_out(self, content: QWidget) -> None:
-        """Finish every pending layout from the window down to the phone's screen now, so the
-        places measured are where things will be drawn (the keyboard may just have come up)."""
-        chain: list[QWidget] = []
-        widget: QWidget | None = self
-        while widget is not None:
-            chain.append(widget)
-            widget = widget.parentWidget()
-        for each in reversed(chain):
-            if each.layout() is not None:
-                each.layout().activate()
-        viewport = self._scroll.viewport()
-        for _ in range(3):  # a scroll bar that comes or goes narrows the screen and rewraps its words
-            size = viewport.size()
-            height = content.heightForWidth(size.width()) if content.hasHeightForWidth() else content.sizeHint().height()
-            content.resize(size.width(), max(size.height(), height))
-            content.layout().activate()
-            if viewport.size() == size:
-                break
-
-    # --- the highlight pulses between two rings ------------------------------------------
-    def _start_pulse(self) -> None:
-        lit = self._lit()
-        for widget in lit:
-            widget.setProperty("pulse", "on")
-        if lit:
-            self._pulse.start()
-        else:
-            self._pulse.stop()
-
-    def _lit(self) -> list[QWidget]:
-        return [w for w in self.findChildren(WrapButton) if w.property("highlight") == "true"]
-
-    def pulse(self) -> None:
-        """Switch the highlighted target to its other phase (the timer calls this)."""
-        for widget in self._lit():
-            widget.setProperty("pulse", "off" if widget.property("pulse") == "on" else "on")
-            repolish(widget)
 
     # --- sizes --------------------------------------------------------------------------
     def _fit_title(self) -> None:
@@ -412,23 +322,6 @@ class PhoneView(QFrame):
         self._fit_title()
         if self._swipe_hint.isVisible():
             self._place_swipe_hint()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        """The screen's window grew or shrank (the keyboard came up, a banner was pinned):
-        bring the target back into view."""
-        if event.type() == QEvent.Type.Resize and self._reveal_ids and not self._revealing:
-            self._reveal_pending = True
-            self.reveal()
-        return False
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if self._reveal_pending:
-            self.reveal()
-
-    def _reveal_if_alive(self) -> None:
-        if shiboken6.isValid(self) and self._reveal_pending:
-            self.reveal()
 
     @property
     def scroll(self) -> QScrollArea:

@@ -30,7 +30,7 @@ class Look:
     def style_sheet(self) -> str:
         s = self.sizes
         pill = self.px(7.5)  # the kiosk's buttons have round ends; the phone's are square-ish
-        return f"""
+        sheet = f"""
         QWidget {{ font-family: "{self.family}"; font-size: {s.body}px; color: {t.INK}; }}
         #page {{ background: {t.PAGE}; }}
         QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
@@ -81,8 +81,8 @@ class Look:
         #phone QWidget {{ font-size: {s.phone}px; }}
         #statusBar {{ background: {t.PRACTICE_BG}; }}
         #statusBar QLabel {{ color: {t.PRACTICE_TEXT}; font-weight: bold; font-size: {s.small}px; }}
-        #addressBar {{ background: {t.ADDRESS_BG}; border-bottom: 1px solid #b0b0b0; }}
-        #addressBar QLabel {{ color: {t.ADDRESS_TEXT}; font-size: {s.small}px; }}
+        #addressBar, #computerAddress {{ background: {t.ADDRESS_BG}; border-bottom: 1px solid #b0b0b0; }}
+        #addressBar QLabel, #computerAddress QLabel {{ color: {t.ADDRESS_TEXT}; font-size: {s.small}px; }}
         #appBar QLabel {{ font-weight: bold; }}
         #appBar QPushButton {{ background: transparent; border: none; }}
         #appBar QPushButton:pressed {{ border: 3px solid {t.SHADE}; }}
@@ -127,7 +127,15 @@ class Look:
         #idleOverlay QLabel {{ color: {t.OVERLAY_TEXT}; }}
         #idleOverlay QPushButton {{ background: {t.HIGHLIGHT}; border: 4px solid {t.PAPER}; }}
         #idleOverlay QPushButton QLabel {{ color: {t.INK}; font-size: {s.title}px; }}
+        #computer {{ background: {t.PAPER}; border: 10px solid {t.PHONE_FRAME}; border-radius: 10px; }}
+        #computer QWidget {{ font-size: {s.phone}px; }}
+        #windowBar {{ background: {t.PRACTICE_BG}; }}
+        #windowBar QLabel {{ color: {t.PRACTICE_TEXT}; font-weight: bold; font-size: {s.small}px; }}
         """
+        # The computer beside the phone draws its page's elements as the phone does.
+        computer = [line.replace("#phone", "#computer") for line in sheet.splitlines()
+                    if "#phone " in line and not line.strip().startswith(("#phone {", "#phone QWidget"))]
+        return sheet + "\n".join(computer)
 
     @staticmethod
     def _app_rules() -> str:

@@ -39,6 +39,8 @@ SHOW = "Hiện"
 HIDE = "Ẩn"
 PRACTICE_BAND = "Điện thoại tập luyện"
 PHONE_CLOCK = "09:41"
+COMPUTER_BAND = "Máy tính tập luyện"
+COMPUTER_ADDRESS = "trang-web.tapluyen.test"
 OWN_SENDERS = ("Bác", "Tôi")  # message bubbles of the learner's own, drawn on the right
 SWIPE_HINT = {  # shown over the phone's screen on a swipe step after a wrong try or Trợ giúp
     "up": "↑  Đặt ngón tay lên màn hình, kéo lên  ↑",

@@ -4,7 +4,7 @@ staff when the screen is too small."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.intents import Help, OpenLesson, SetTextSize, Touched
@@ -37,7 +37,7 @@ def in_view(driver: Driver, widget: QWidget) -> bool:
 
 
 def app_bar_colour(driver: Driver) -> str:
-    bar = driver.window.findChild(QWidget, "appBar")
+    bar = driver.window.findChild(QWidget, "phone").findChild(QWidget, "appBar")
     return bar.grab().toImage().pixelColor(3, 3).name()
 
 
@@ -155,3 +155,55 @@ def test_a_wrong_way_on_the_swipe_step_shows_which_way_and_a_real_drag_completes
     driver.swipe("up")
     assert driver.app.kiosk.lesson_session.step.id == "open-chat"
     assert not hint.isVisible()
+
+
+def test_the_highlighted_target_pulses_between_two_rings(driver):
+    from ui.in_view import Pulse
+
+    driver.click("start")
+    driver.click("lesson:vneid-kich-hoat-muc-2")
+    driver.click("continue")
+    driver.click("el:login")
+    driver.click("el:login")
+    target = driver.button("el:activate")
+    assert target.property("highlight") == "true"
+    pulse = driver.window.findChild(QWidget, "phone").findChild(Pulse)
+    phases = [target.property("pulse")]
+    for _ in range(2):
+        pulse.step()  # what its timer does every PULSE_MS
+        phases.append(target.property("pulse"))
+    assert phases == ["on", "off", "on"]
+
+
+def test_a_web_page_on_a_computer_shows_beside_the_phone_and_its_qr_code_can_be_touched(qtbot):
+    from content.model import Element, Screen
+    from kiosk.intents import Tap
+    from kiosk.views import KioskView, LessonView
+    from ui.main_window import KioskWindow
+    from ui.theme import load_font
+
+    sent: list[object] = []
+    window = KioskWindow(load_font(), 96.0, sent.append)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    phone = Screen("scan", "VNeID", "Quét mã QR", (Element("camera", "text", value="Hướng camera vào mã QR"),))
+    portal = Screen("login", "Cổng Dịch vụ công quốc gia", "Đăng nhập", (
+        Element("how", "text", value="Dùng ứng dụng VNeID quét mã QR để đăng nhập"),
+        Element("login-qr", "qr", label="Mã QR đăng nhập", value="dvc"),
+    ))
+    view = LessonView("l", "Đăng nhập Cổng Dịch vụ công", 3, 9, "tap", "Bác quét mã QR trên máy tính.", "", "",
+                      phone, targets=("login-qr",), computer=portal)
+    window.render(KioskView(view, "large", 1))
+    settle()
+    computer = window.findChild(QWidget, "computer")
+    qr = computer.findChild(QAbstractButton, "el:login-qr")
+    assert computer.isVisible() and computer.property("device") is True
+    assert window.rect().contains(qr.geometry().translated(qr.parentWidget().mapTo(window, QPoint(0, 0))))
+    address = computer.findChild(QWidget, "computerAddress").findChildren(QLabel)[-1].text()
+    assert "dichvucong" in address
+    qtbot.mouseClick(qr, Qt.MouseButton.LeftButton)
+    assert sent[-1] == Tap("login-qr")
+    window.render(KioskView(LessonView("l", "x", 4, 9, "info", "Xong.", "", "", phone), "large", 1))
+    settle()
+    assert not computer.isVisible()
