@@ -66,8 +66,13 @@ class Walker:
         return phones[0] if len(phones) == 1 else None
 
     def in_phone(self, widget: QWidget) -> bool:
-        phone = self.phone()
-        return phone is not None and phone.isAncestorOf(widget)
+        """On a practice device: the phone, or the computer shown beside it on some steps."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent.property("device") is True:
+                return True
+            parent = parent.parentWidget()
+        return False
 
     def controls(self, matches) -> list[QAbstractButton]:
         settle()
@@ -230,6 +235,8 @@ class Walker:
 
     def element(self, view: LessonView, element_id: str) -> Element:
         element = view.screen.element(element_id)
+        if element is None and view.computer is not None:
+            element = view.computer.element(element_id)
         assert element is not None, f"{self.here()}: the screen has no element {element_id!r}"
         return element
 
