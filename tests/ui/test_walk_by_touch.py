@@ -61,10 +61,6 @@ class Walker:
         self.where = "menu"
 
     # --- what is where --------------------------------------------------------------------
-    def phone(self) -> QWidget | None:
-        phones = [w for w in self.window.findChildren(QWidget, "phone") if w.isVisible()]
-        return phones[0] if len(phones) == 1 else None
-
     def in_phone(self, widget: QWidget) -> bool:
         """On a practice device: the phone, or the computer shown beside it on some steps."""
         parent = widget.parentWidget()
