@@ -207,3 +207,37 @@ def test_a_web_page_on_a_computer_shows_beside_the_phone_and_its_qr_code_can_be_
     window.render(KioskView(LessonView("l", "x", 4, 9, "info", "Xong.", "", "", phone), "large", 1))
     settle()
     assert not computer.isVisible()
+
+
+def test_a_finger_drags_the_picker_list_and_a_quick_tap_inside_it_still_chooses(driver):
+    from PySide6.QtTest import QTest
+
+    from ui.touch_scroll import TouchScroller
+
+    open_at(driver, "vneid-dang-ky-tam-tru", "pick-province")
+    driver.click("el:province:open")
+    area = driver.window.findChild(QWidget, "phoneScroll")
+    bar = area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    finger = QTest.createTouchDevice()
+    window = driver.window
+    start = area.viewport().mapTo(window, area.viewport().rect().center())
+    distance = round(20 / 25.4 * driver.app.window.look.dpi)  # 20 mm up
+    QTest.touchEvent(window, finger).press(0, start, window).commit()
+    for step in range(1, 6):
+        QTest.touchEvent(window, finger).move(0, start - QPoint(0, distance * step // 5), window).commit()
+    QTest.touchEvent(window, finger).stationary(0).commit()
+    moved = bar.value()
+    QTest.touchEvent(window, finger).release(0, start - QPoint(0, distance), window).commit()
+    settle()
+    assert moved >= distance * 0.8  # the list followed the finger
+    assert driver.app.kiosk.lesson_session.step.id == "pick-province"  # and nothing was chosen by the drag
+    option = next(b for b in visible_buttons(driver, "el:province:") if b.objectName().split(":")[-1].isdigit() and in_view(driver, b))
+    for scroller in area.findChildren(TouchScroller):
+        scroller.stop()  # let the glide come to rest, as a person waits before tapping
+    point = option.mapTo(window, option.rect().center())
+    QTest.touchEvent(window, finger).press(0, point, window).commit()
+    QTest.touchEvent(window, finger).release(0, point, window).commit()
+    settle()
+    page = driver.app.kiosk.view().page
+    assert getattr(page, "picker", None) is None  # the tap chose a name (right or wrong), which closes the picker
