@@ -16,6 +16,7 @@ import yaml
 from content.fields import Fields
 from content import places
 from content.model import (
+    DEVICES,
     DIGITS_ONLY,
     ELEMENT_KINDS,
     KEYBOARDS,
@@ -123,12 +124,9 @@ def _lesson(f: Fields, path: Path) -> Lesson:
         v = f.child(raw, loc)
         variants.append({name: v.text(name) for name in v.keys()})
     screens = {name: _screen(name, f.child(raw, loc)) for name, loc, raw in f.mapping("screens")}
-    steps = []
-    previous_screen = ""
+    steps: list[Step] = []
     for loc, raw in f.items("steps"):
-        step = _step(f.child(raw, loc), previous_screen)
-        previous_screen = step.screen
-        steps.append(step)
+        steps.append(_step(f.child(raw, loc), steps[-1] if steps else None))
     lesson = Lesson(
         id=f.text("id"),
         topic=f.text("topic"),
@@ -152,7 +150,10 @@ def _lesson(f: Fields, path: Path) -> Lesson:
 
 def _screen(screen_id: str, f: Fields) -> Screen:
     elements = [_element(f.child(raw, loc)) for loc, raw in f.items("elements")]
-    screen = Screen(screen_id, f.text("app"), f.text("title"), tuple(elements))
+    device = f.text("device", False, "phone")
+    if device not in DEVICES:
+        f.problem(f"unknown device {device!r}; known: {', '.join(sorted(DEVICES))}", "device")
+    screen = Screen(screen_id, f.text("app"), f.text("title"), tuple(elements), device)
     f.finish()
     return screen
 
@@ -218,11 +219,13 @@ def _row(f: Fields) -> tuple[str, str]:
     return label, f.text(label)
 
 
-def _step(f: Fields, previous_screen: str) -> Step:
+def _step(f: Fields, previous: Step | None) -> Step:
+    """One step; `screen` and `computer` default to the previous step's (`computer: ""` clears it)."""
     kind = f.text("type")
     if kind and kind not in STEP_KINDS:
         f.problem(f"unknown step type {kind!r}; known: {', '.join(sorted(STEP_KINDS))}", "type")
-    screen = f.text("screen", required=not previous_screen, default=previous_screen)
+    screen = f.text("screen", required=previous is None, default=previous.screen if previous else "")
+    computer = f.text("computer", False) if f.has("computer") else previous.computer if previous else ""
     step = Step(
         id=f.text("id"),
         kind=kind,
@@ -237,6 +240,7 @@ def _step(f: Fields, previous_screen: str) -> Step:
         targets=f.texts("targets", required=kind == "choose_many"),
         direction=f.text("direction", required=kind == "swipe"),
         needs=f.texts("needs", required=False),
+        computer=computer,
     )
     f.finish()
     return step

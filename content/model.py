@@ -7,6 +7,7 @@ and one whole entry of `variants` (several placeholders that belong together) pe
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ SWIPE_DIRECTIONS = frozenset({"up", "down", "left", "right"})  # the way the fin
 KEYBOARDS = frozenset({"text", "digits"})
 TONES = frozenset({"info", "success", "error"})
 TOPIC_ICONS = frozenset({"phone", "id", "gov", "shield", "pay", "chat"})
+DEVICES = frozenset({"phone", "computer"})  # where a screen is shown: the practice phone or a computer beside it
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,15 @@ class Element:
 
 @dataclass(frozen=True)
 class Screen:
-    """A simulated phone screen: the app's title bar and its elements, top to bottom."""
+    """A simulated screen: the app's title bar and its elements, top to bottom. `device` is
+    "phone" (the practice phone) or "computer" (a web page on a computer beside the phone,
+    e.g. the portal's login page with the QR code the phone scans)."""
 
     id: str
     app: str
     title: str
     elements: tuple[Element, ...]
+    device: str = "phone"
 
     def element(self, element_id: str) -> Element | None:
         return next((e for e in self.elements if e.id == element_id), None)
@@ -81,6 +86,8 @@ class Step:
     `explain` is said after the right answer (why it is right: quiz questions, drills).
     `needs`: elements of the step's screen it reads from (the message with the code being
     typed): the screen keeps them in view together with the target.
+    `computer`: a computer screen shown beside the phone during the step ("" for none);
+    targets and needs may be on it too (element ids are unique across the two).
     """
 
     id: str
@@ -96,6 +103,27 @@ class Step:
     targets: tuple[str, ...] = ()  # for "choose_many"
     direction: str = ""  # for "swipe": up | down | left | right
     needs: tuple[str, ...] = ()
+    computer: str = ""
+
+    @property
+    def screen_ids(self) -> tuple[str, ...]:
+        """The screens shown during the step: the phone's, then the computer's if any."""
+        return (self.screen, self.computer) if self.computer else (self.screen,)
+
+
+def step_element(screens: Mapping[str, Screen], step: Step, element_id: str) -> Element | None:
+    """The element `element_id` on the step's phone screen or on its computer screen."""
+    for screen_id in step.screen_ids:
+        screen = screens.get(screen_id)
+        found = screen.element(element_id) if screen is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def step_elements(screens: Mapping[str, Screen], step: Step) -> tuple[Element, ...]:
+    """Every element shown during the step: the phone's, then the computer's."""
+    return tuple(e for screen_id in step.screen_ids if screen_id in screens for e in screens[screen_id].elements)
 
 
 @dataclass(frozen=True)

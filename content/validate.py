@@ -9,7 +9,20 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from content.model import CHOOSABLE, SWIPE_DIRECTIONS, TAPPABLE, TOPIC_ICONS, TYPABLE, Element, Lesson, Pack, Problem, Screen, Step
+from content.model import (
+    CHOOSABLE,
+    SWIPE_DIRECTIONS,
+    TAPPABLE,
+    TOPIC_ICONS,
+    TYPABLE,
+    Element,
+    Lesson,
+    Pack,
+    Problem,
+    Screen,
+    Step,
+    step_element,
+)
 from content.rules import RULES
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -68,6 +81,7 @@ def _check_lesson(lesson: Lesson, where: str) -> list[Problem]:
     for i, step in enumerate(lesson.steps):
         problems.extend(_check_step(lesson, step, f"{where}.steps[{i}]"))
         problems.extend(_check_read_from_phone(lesson, i, f"{where}.steps[{i}]"))
+    problems.extend(_check_devices(lesson, where))
     for i, line in enumerate(lesson.recap):
         problems.extend(_placeholders(lesson, f"{where}.recap[{i}]", line))
     problems.extend(_placeholders(lesson, f"{where}.remember", lesson.remember))
@@ -97,13 +111,15 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     for key, text in (("say", step.instruction), ("hint", step.hint), ("expect", step.expect), ("explain", step.explain),
                       ("target", step.target), *(("targets", t) for t in step.targets), *(("needs", n) for n in step.needs)):
         problems.extend(_placeholders(lesson, f"{loc}.{key}", text))
-    screen = lesson.screens.get(step.screen)
-    if screen is None:
+    if step.screen not in lesson.screens:
         return [*problems, Problem(f"{loc}.screen", f"screen {step.screen!r} is not defined in this lesson")]
+    if step.computer and step.computer not in lesson.screens:
+        return [*problems, Problem(f"{loc}.computer", f"screen {step.computer!r} is not defined in this lesson")]
+    shown = _shown(step)
     for need in step.needs:
         for element_id in dict.fromkeys(_fillings(lesson, need)):
-            if screen.element(element_id) is None:
-                problems.append(Problem(f"{loc}.needs", f"{element_id!r} does not exist on screen {screen.id!r}"))
+            if step_element(lesson.screens, step, element_id) is None:
+                problems.append(Problem(f"{loc}.needs", f"{element_id!r} does not exist on {shown}"))
     if step.kind == "swipe" and step.direction not in SWIPE_DIRECTIONS:
         problems.append(
             Problem(f"{loc}.direction", f"unknown direction {step.direction!r}; known: {', '.join(sorted(SWIPE_DIRECTIONS))}")
@@ -118,9 +134,9 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     if kinds is None:
         return problems
     for target_id in dict.fromkeys(_fillings(lesson, step.target)):
-        target = screen.element(target_id)
+        target = step_element(lesson.screens, step, target_id)
         if target is None:
-            problems.append(Problem(f"{loc}.target", f"target {target_id!r} does not exist on screen {screen.id!r}"))
+            problems.append(Problem(f"{loc}.target", f"target {target_id!r} does not exist on {shown}"))
         elif target.kind not in kinds:
             problems.append(
                 Problem(f"{loc}.target", f"a {step.kind} step needs a {'/'.join(sorted(kinds))} target; {target.id!r} is a {target.kind}")
@@ -136,7 +152,37 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
             for expect in sorted(missing):
                 problems.append(Problem(f"{loc}.expect", f"{expect!r} is not one of the options of {target.id!r}"))
     if step.kind == "choose_many":
-        problems.extend(_check_ticks(lesson, step, screen, loc))
+        problems.extend(_check_ticks(lesson, step, loc))
+    return problems
+
+
+def _shown(step: Step) -> str:
+    """How a problem names the screens of a step."""
+    computer = f" or computer screen {step.computer!r}" if step.computer else ""
+    return f"screen {step.screen!r}{computer}"
+
+
+def _check_devices(lesson: Lesson, where: str) -> list[Problem]:
+    """A step's `screen` is the phone's and its `computer` a computer's; an element id names one
+    element of the two (a tap on it must mean one thing). Each pair of screens is checked once."""
+    problems: list[Problem] = []
+    pairs: set[tuple[str, str]] = set()
+    for i, step in enumerate(lesson.steps):
+        loc = f"{where}.steps[{i}]"
+        screen, computer = lesson.screens.get(step.screen), lesson.screens.get(step.computer)
+        if screen is not None and screen.device != "phone":
+            problems.append(Problem(f"{loc}.screen", f"{step.screen!r} is a {screen.device} screen; "
+                                    "a step's screen is the phone's (show a computer screen with computer:)"))
+        if computer is not None and computer.device != "computer":
+            problems.append(Problem(f"{loc}.computer", f"{step.computer!r} is a {computer.device} screen; "
+                                    "computer: names a screen with device: computer"))
+        if screen is None or computer is None or (step.screen, step.computer) in pairs:
+            continue
+        pairs.add((step.screen, step.computer))
+        both = sorted({e.id for e in screen.elements} & {e.id for e in computer.elements})
+        if both:
+            problems.append(Problem(f"{loc}.computer", f"element id(s) {', '.join(map(repr, both))} are on both "
+                                    f"screen {screen.id!r} and computer screen {computer.id!r}; rename one"))
     return problems
 
 
@@ -165,17 +211,17 @@ def _check_read_from_phone(lesson: Lesson, index: int, loc: str) -> list[Problem
     screen = lesson.screens.get(step.screen)
     if step.kind != "type" or not PLACEHOLDER.search(step.expect) or screen is None:
         return []
-    shown = (lesson.screens[s.screen] for s in lesson.steps[: index + 1] if s.screen in lesson.screens)
+    shown = (lesson.screens[i] for s in lesson.steps[: index + 1] for i in s.screen_ids if i in lesson.screens)
     source = next(
         (f"{e.id!r} on screen {s.id!r}" for s in dict.fromkeys(shown) for e in s.elements
          if e.id != step.target and any(step.expect in text for text in element_texts(e))),
         None,
     )
-    needed = (screen.element(n) for n in step.needs)
+    needed = (step_element(lesson.screens, step, n) for n in step.needs)
     if source is None or any(e is not None and any(step.expect in t for t in element_texts(e)) for e in needed):
         return []
-    return [Problem(f"{loc}.needs", f"the answer {step.expect} is read from {source}: name an element of screen "
-                    f"{screen.id!r} that shows it in needs (add one at the top), so nobody has to remember it")]
+    return [Problem(f"{loc}.needs", f"the answer {step.expect} is read from {source}: name an element of "
+                    f"{_shown(step)} that shows it in needs (add one at the top), so nobody has to remember it")]
 
 
 def element_texts(element: Element) -> tuple[str, ...]:
@@ -184,15 +230,15 @@ def element_texts(element: Element) -> tuple[str, ...]:
     return (element.label, element.value, element.placeholder, element.sender, *element.options, *rows)
 
 
-def _check_ticks(lesson: Lesson, step: Step, screen: Screen, loc: str) -> list[Problem]:
+def _check_ticks(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     problems = []
     if not step.targets:
         problems.append(Problem(f"{loc}.targets", "a choose_many step needs the checkboxes to tick"))
     for text in step.targets:
         for target_id in dict.fromkeys(_fillings(lesson, text)):
-            element = screen.element(target_id)
+            element = step_element(lesson.screens, step, target_id)
             if element is None or element.kind != "checkbox":
-                problems.append(Problem(f"{loc}.targets", f"{target_id!r} is not a checkbox on screen {screen.id!r}"))
+                problems.append(Problem(f"{loc}.targets", f"{target_id!r} is not a checkbox on {_shown(step)}"))
     return problems
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from content.model import Screen, Step
+from content.model import Screen, Step, step_element
 
 
 def resume_point(steps: tuple[Step, ...], reached: int) -> int:
@@ -24,7 +24,7 @@ def resumed(steps: tuple[Step, ...], screens: Mapping[str, Screen], reached: int
     values: dict[str, str] = {}
     chosen: dict[str, int] = {}
     for step in steps[:start]:
-        element = screens[step.screen].element(step.target)
+        element = step_element(screens, step, step.target)
         if step.kind == "type" and (step.expect or step.same_as in values):
             values[step.target] = step.expect or values[step.same_as]
         elif step.kind == "tap" and element is not None and element.kind == "checkbox":

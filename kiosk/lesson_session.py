@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from content.model import Element, Lesson, Step
+from content.model import Element, Lesson, Step, step_element, step_elements
 from kiosk import texts
 from kiosk.intents import (
     Choose,
@@ -95,8 +95,7 @@ class LessonSession:
 
     def view(self) -> LessonView:
         step = self.step
-        screen = self._screens[step.screen]
-        target = screen.element(step.target)
+        target = self._target()
         typing = step.kind == "type" and target is not None and not self._answered
         shown = not self._answered and (self._hinted or self._wrong >= HIGHLIGHT_AFTER_WRONG)
         highlight = step.target if shown else ""
@@ -109,7 +108,8 @@ class LessonSession:
             instruction=step.instruction,
             feedback=self._feedback[0],
             feedback_kind=self._feedback[1],
-            screen=screen,
+            screen=self._screens[step.screen],
+            computer=self._screens[step.computer] if step.computer else None,
             values=dict(self.values),
             chosen=dict(self.chosen),
             focus=step.target if typing else "",
@@ -185,9 +185,17 @@ class LessonSession:
                 return self._wrong_try(mistake or self._late_hint())
         return Result()
 
+    def element(self, element_id: str) -> Element | None:
+        """An element shown during the current step, on the phone or on the computer beside it."""
+        return step_element(self._screens, self.step, element_id)
+
+    def elements(self) -> tuple[Element, ...]:
+        """Every element shown during the current step: the phone's, then the computer's."""
+        return step_elements(self._screens, self.step)
+
     # --- internals -------------------------------------------------------------------
     def _target(self) -> Element | None:
-        return self._screens[self.step.screen].element(self.step.target)
+        return self.element(self.step.target)
 
     def _expected_option(self) -> int:
         target = self._target()
@@ -219,7 +227,7 @@ class LessonSession:
         return self.step.hint if self._wrong + 1 >= HIGHLIGHT_AFTER_WRONG else ""
 
     def _is_checkbox(self, element_id: str) -> bool:
-        element = self._screens[self.step.screen].element(element_id)
+        element = self.element(element_id)
         return element is not None and element.kind == "checkbox"
 
     def _tick(self, element: str) -> Result:
@@ -232,7 +240,7 @@ class LessonSession:
             return Result()
         if element != step.target:
             return self._wrong_try()
-        ticked = {e.id for e in self._screens[step.screen].elements if e.kind == "checkbox" and e.id in self.chosen}
+        ticked = {e.id for e in self.elements() if e.kind == "checkbox" and e.id in self.chosen}
         if ticked != set(step.targets):
             return self._wrong_try(self._late_hint())
         return self._advance(Attempt(step.id, self.index, "correct"))

@@ -21,7 +21,7 @@ def listen_for(session: LessonSession | None) -> Listen:
     if session is None:
         return Listen()
     view = session.view()
-    target = view.screen.element(session.step.target) if session.step.target else None
+    target = session.element(session.step.target) if session.step.target else None
     options = target.options if target is not None and session.step.kind == "choose" else ()
     return Listen(options=tuple(options), digits=view.keyboard == "digits")
 
@@ -34,7 +34,7 @@ def intents_for(commands: tuple[str, ...], session: LessonSession | None) -> lis
         if name == "digit":
             intents.append(TypeChar(argument))
         elif name == "choose" and session is not None:
-            target = session.view().screen.element(session.step.target)
+            target = session.element(session.step.target)
             if target is not None and argument in target.options:
                 intents.append(Choose(target.id, target.options.index(argument)))
         elif name in ("yes", "next") and session is not None and session.view().keyboard:

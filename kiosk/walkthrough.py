@@ -36,11 +36,11 @@ def _answer(session: LessonSession) -> list[LessonIntent]:
     if step.kind == "swipe":
         return [Swipe(step.direction)]
     if step.kind == "choose_many":
-        checkboxes = [e.id for e in session.view().screen.elements if e.kind == "checkbox"]
+        checkboxes = [e.id for e in session.elements() if e.kind == "checkbox"]
         toggles = [Tap(c) for c in checkboxes if (c in session.chosen) != (c in step.targets)]
         return [*toggles, Tap(step.target)]
     if step.kind == "choose":
-        target = session.view().screen.element(step.target)
+        target = session.element(step.target)
         assert target is not None
         answer = step.expect or target.options[0]
         choose = Choose(step.target, target.options.index(answer))
