@@ -3,81 +3,87 @@ data directory (`staff-settings.toml`). `kiosk.settings.load_settings` reads it 
 between the kiosk.toml file and the HOCVUSO_* environment; the panel writes it atomically
 (temp file, fsync, rename, fsync of the folder), so a power cut leaves the old or the new file.
 
-A file that cannot be used is ignored as a whole (logged, and staff see `CORRUPT_VI`): the
-kiosk then runs on kiosk.toml and the defaults, and the next saved change writes a good file.
+Each value is checked as kiosk.toml's are (kiosk.settings.check). A value that fails is left
+out, so that one setting falls back to kiosk.toml or the default, and staff are told which
+(`notice_vi`); a file that cannot be read at all is ignored as a whole (`CORRUPT_VI`). Both are
+logged, and the next saved change writes a good file.
 """
 from __future__ import annotations
 
 import logging
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk import settings
 from kiosk.atomic_file import write_atomic
-from kiosk.settings import MIN_IDLE_GRACE_S
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "staff-settings.toml"
 CORRUPT_VI = ("Tệp cài đặt của cán bộ bị hỏng nên trạm đang dùng cài đặt gốc. "
               "Đổi lại một cài đặt sẽ ghi tệp mới.")
+BAD_VALUES_VI = ("Tệp cài đặt của cán bộ ghi sai {names} nên trạm đang dùng giá trị gốc cho cài đặt đó. "
+                 "Chọn lại trong mục Cài đặt sẽ ghi giá trị đúng.")
 
-# What staff may change, with the values the panel offers (min, max) or the allowed choices.
-CHOICES: dict[str, tuple[str, ...]] = {"text_size": ("normal", "large"), "voice_region": ("north", "south")}
-RANGES: dict[str, tuple[float, float]] = {
-    "speech_rate": (90, 230),
-    "volume": (0.1, 1.0),
-    "idle_warning_s": (30, 900),
-    "idle_grace_s": (MIN_IDLE_GRACE_S, 600),
-}
-TEXTS = ("kiosk_name", "commune", "province")
-KEYS = (*CHOICES, *RANGES, *TEXTS)
+# What staff may change (the panel offers values within each setting's range).
+KEYS = ("text_size", "voice_region", "speech_rate", "volume", "idle_warning_s", "idle_grace_s",
+        "kiosk_name", "commune", "province")
 
 
 @dataclass(frozen=True)
 class Overrides:
     values: dict[str, Any]
-    problem: str = ""  # for developers: why the file was ignored ("" when it was fine or absent)
+    problem: str = ""  # for developers: what was ignored and why ("" when all was fine or absent)
+    bad_keys: tuple[str, ...] = ()  # settings left out for a wrong value (the rest of the file is used)
 
 
 def overrides_path(data_dir: Path) -> Path:
     return data_dir / FILE_NAME
 
 
-def check(key: str, value: Any) -> Any:
-    """The value as stored, or ValueError naming what is wrong."""
-    if key in CHOICES:
-        if value not in CHOICES[key]:
-            raise ValueError(f"{key} must be one of {CHOICES[key]}, not {value!r}")
-        return value
-    if key in RANGES:
-        low, high = RANGES[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            raise ValueError(f"{key} must be a number from {low} to {high}, not {value!r}")
-        return round(float(value), 2) if key == "volume" else int(value)
-    if key in TEXTS:
-        if not isinstance(value, str) or len(value) > 120:
-            raise ValueError(f"{key} must be text of at most 120 characters, not {value!r}")
-        return value.strip()
-    raise ValueError(f"{key!r} is not a setting staff may change")
+def check(key: str, value: Any, source: str = FILE_NAME) -> Any:
+    """The value as stored, or ValueError (SettingsError) naming what is wrong."""
+    if key not in KEYS:
+        raise ValueError(f"{source}: {key!r} is not a setting staff may change")
+    stored = settings.check(key, value, source)
+    if isinstance(stored, str):
+        return stored.strip()
+    return round(stored, 2) if key == "volume" else stored
 
 
 def read_overrides(data_dir: Path) -> Overrides:
-    """The staff overrides, or none (with the reason logged) when the file is missing or unusable."""
+    """The staff overrides that are usable, with what was left out and why (logged)."""
     path = overrides_path(data_dir)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        values = {key: check(key, value) for key, value in raw.items()}
     except FileNotFoundError:
         return Overrides({})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problem = f"{path}: ignored: {exc}"
         log.error("staff settings %s", problem)
         return Overrides({}, problem)
-    return Overrides(values)
+    values: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for key, value in raw.items():
+        try:
+            values[key] = check(key, value, str(path))
+        except ValueError as exc:
+            problems[key] = str(exc)
+            log.error("staff setting left out, the default is used: %s", exc)
+    return Overrides(values, "; ".join(problems.values()), tuple(problems))
+
+
+def notice_vi(overrides: Overrides, names: Mapping[str, str]) -> str:
+    """For staff: which settings fell back to the default (by their `names` on the panel), or
+    that the whole file was ignored; "" when all is well."""
+    if overrides.bad_keys:
+        listed = dict.fromkeys(f"«{names.get(key, key)}»" for key in overrides.bad_keys)
+        return BAD_VALUES_VI.format(names=", ".join(listed))
+    return CORRUPT_VI if overrides.problem else ""
 
 
 def save_override(data_dir: Path, key: str, value: Any) -> dict[str, Any]:

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,6 +39,17 @@ def test_a_broken_config_file_gives_a_clear_message_not_a_traceback(tmp_path):
     assert result.returncode == 2
     assert "Tệp cấu hình có lỗi" in result.stderr and "bad.toml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("command", "line"), [
+    ("run", 'screen_dpi = "to"'), ("run", 'volume = "lớn"'), ("run", 'idle_grace_s = "30"'), ("run", "data_dir = 5"),
+    ("run", 'idle_warning_s = "hai phút"'), ("doctor", 'idle_warning_s = "hai phút"'), ("doctor", "data_dir = 5"),
+])
+def test_a_wrongly_typed_setting_stops_start_up_with_the_clear_message(tmp_path, command, line):
+    result = hocvuso(command, env_extra={}, tmp_path=tmp_path, config=line + "\n")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Tệp cấu hình có lỗi, kiosk chưa chạy được: {tmp_path / 'kiosk.toml'}: {line}: expected ")
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_doctor_reports_every_check_in_vietnamese(tmp_path):

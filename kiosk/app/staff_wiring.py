@@ -21,9 +21,10 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
     from kiosk.reports.query import report_periods
     from kiosk.staff_figures import all_figures
     from kiosk.staff_pin import StaffAuth
-    from kiosk.staff_settings import CORRUPT_VI, read_overrides
+    from kiosk.staff_settings import notice_vi, read_overrides
     from kiosk.xapi.forwarder import roll_up_status
     from ui.staff import StaffMode, StaffServices
+    from ui.staff.texts import SETTING_NAMES
     from voice.audio_source import CommandSource, microphone_command
     from voice.doctor import voice_checks
 
@@ -55,7 +56,8 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         device_checks=lambda: voice_checks(app.settings.vosk_model_dir),
         settings=lambda: app.settings,
         change_setting=app.change_setting,
-        settings_notice=lambda: CORRUPT_VI if read_overrides(app.settings.data_dir).problem else "",
+        settings_notice=lambda: notice_vi(read_overrides(app.settings.data_dir),
+                                          {**SETTING_NAMES, "province": SETTING_NAMES["commune"]}),
         store_notice=lambda: app.kiosk.store_problem or app.store.notice,
         packs_changed=app.reload_packs,
         report_periods=lambda: report_periods(clock.now().astimezone().date()),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.settings import MIN_IDLE_GRACE_S, load_settings
-from kiosk.staff_settings import overrides_path, read_overrides, save_override
+from kiosk.staff_settings import notice_vi, overrides_path, read_overrides, save_override
 
 
 def test_a_saved_change_survives_a_restart_and_sits_between_file_and_environment(tmp_path, monkeypatch):
@@ -98,3 +98,42 @@ def test_a_few_letters_without_tones_find_the_commune():
     assert matching_places("ĐỒNG XOÀI", names) == matching_places("dong xoai", names)
     assert matching_places("", names) == list(names)
     assert matching_places("zzz", names) == []
+
+
+def test_a_wrong_value_in_the_staff_file_falls_back_for_that_setting_only_and_tells_staff(tmp_path, caplog):
+    data = tmp_path / "data"  # HOCVUSO_DATA_DIR (tests/conftest.py)
+    data.mkdir()
+    overrides_path(data).write_text('idle_warning_s = "hai phút"\ntext_size = "large"\nvolume = "lớn"\n', encoding="utf-8")
+    config = tmp_path / "kiosk.toml"
+    config.write_text("volume = 0.5\n", encoding="utf-8")
+    settings = load_settings(config)
+    assert (settings.idle_warning_s, settings.text_size, settings.volume) == (120, "large", 0.5)
+    overrides = read_overrides(data)
+    assert overrides.bad_keys == ("idle_warning_s", "volume") and overrides.values == {"text_size": "large"}
+    assert 'idle_warning_s = "hai phút": expected a whole number from 30 to 3600' in caplog.text
+    notice = notice_vi(overrides, {"idle_warning_s": "Hỏi người học khi không chạm màn hình", "volume": "Âm lượng"})
+    assert notice.startswith("Tệp cài đặt của cán bộ ghi sai «Hỏi người học khi không chạm màn hình», «Âm lượng»")
+    assert notice_vi(read_overrides(tmp_path / "nothing"), {}) == ""
+
+
+def test_the_idle_wipe_still_happens_when_the_staff_file_says_hai_phut(tmp_path, core_pack, clock):
+    import random
+
+    from kiosk.flow import Kiosk
+    from kiosk.intents import Touched
+    from kiosk.progress import ProgressStore
+    from kiosk.views import AttractView
+
+    data = tmp_path / "data"
+    data.mkdir()
+    overrides_path(data).write_text('idle_warning_s = "hai phút"\nidle_grace_s = "30"\n', encoding="utf-8")
+    settings = load_settings(tmp_path / "none.toml")
+    store = ProgressStore.open(settings.database)
+    kiosk = Kiosk([core_pack], store, settings, clock, random.Random(1))
+    kiosk.handle(Touched())
+    clock.advance(settings.idle_warning_s)
+    kiosk.tick()
+    clock.advance(settings.idle_grace_s)
+    kiosk.tick()
+    assert isinstance(kiosk.view().page, AttractView)  # the citizen's screen is wiped
+    store.close()

@@ -3,7 +3,7 @@ the running kiosk at once and read back by load_settings after a restart."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.settings import MIN_IDLE_GRACE_S, load_settings
 from kiosk.staff_settings import CORRUPT_VI, overrides_path
@@ -156,6 +156,21 @@ def test_a_corrupt_overrides_file_is_reported_to_staff_and_replaced_by_the_next_
     assert message(driver, "staffMessage") == CORRUPT_VI
     change(driver, "text_size", "choice:large")
     assert load_settings().text_size == "large"
+
+
+def test_a_wrong_value_in_the_staff_file_is_named_on_opening_and_its_default_used(driver, kiosk_app, settings) -> None:
+    overrides_path(settings.data_dir).parent.mkdir(parents=True, exist_ok=True)
+    overrides_path(settings.data_dir).write_text('idle_warning_s = "hai phút"\n', encoding="utf-8")
+    unlock(driver, kiosk_app.staff, settings)
+    said = message(driver, "staffMessage")  # on opening, before staff look for it
+    assert said.startswith(f"Tệp cài đặt của cán bộ ghi sai «{texts.SETTING_NAMES['idle_warning_s']}»")
+    driver.click("staff:settings")
+    assert message(driver, "staffMessage") == said
+    assert driver_text(driver, "setting:idle_warning_s").endswith("sau 2 phút")  # the default, 120 s
+    change(driver, "idle_warning_s", "choice:180")
+    driver.click("settings:back")
+    assert not [w for w in driver.window.findChildren(QLabel, "staffMessage") if w.isVisible()]
+    assert load_settings().idle_warning_s == 180
 
 
 def driver_text(driver: Driver, name: str) -> str:
