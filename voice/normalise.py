@@ -3,7 +3,9 @@
 Raw espeak-ng misreads money, dates, times, long digit strings and abbreviations
 (see ../shared/reference/tts-vi.md). `normalise` rewrites them as plain words:
 "Phí 22.000đ" → "Phí hai mươi hai nghìn đồng". Abbreviations come from a data table
-(`voice/data/terms-vi.yaml`) so new terms need no code.
+(`voice/data/terms-vi.yaml`) so new terms need no code. What a learner types is read so they
+can type it: passwords and codes spelled, web addresses by their parts (voice.spelling), and long
+numbers in the groups they are shown in ("1900 1234" → "một chín không không, một hai ba bốn").
 """
 from __future__ import annotations
 
@@ -15,15 +17,18 @@ from importlib import resources
 
 import yaml
 
+from voice.spelling import ADDRESS, CODE, SIGN, read_address, spell, spelling_table
 from voice.vi_numbers import read_decimal, read_digits, read_number
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"  # 1.000.000 (dot groups thousands) or 2025
 _MONTHS = {4: "tư"}  # "tháng tư", not "tháng bốn"
+MIN_GROUPED_DIGITS = 7  # fewer digits in groups are ordinary numbers ("12 30" stays twelve and thirty)
 
 
 def normalise(text: str, terms: Mapping[str, str] | None = None) -> str:
     """Return `text` (NFC) with numbers, money, dates, times, digit strings and terms spelled out."""
     text = unicodedata.normalize("NFC", text)
+    text = ADDRESS.sub(lambda m: read_address(m.group(0)), text)  # before terms: "vneid-gov.top" is one address
     text = _replace_terms(text, terms if terms is not None else default_terms())
     for pattern, reader in _RULES:
         text = pattern.sub(reader, text)
@@ -73,14 +78,16 @@ def _valid_day_month(day: str, month: str) -> bool:
 def _date(m: re.Match[str]) -> str:
     if not _valid_day_month(m["d"], m["m"]):
         return m.group(0)
-    words = f"ngày {read_number(int(m['d']))} tháng {_month(int(m['m']))}"
+    day = "Ngày" if (m["pre"] or "").startswith("N") else "ngày"  # "Ngày 15/10 là…" keeps its capital
+    words = f"{day} {read_number(int(m['d']))} tháng {_month(int(m['m']))}"
     return f"{words} năm {read_number(int(m['y']))}" if m["y"] else words
 
 
 def _month_year(m: re.Match[str]) -> str:
     if not 1 <= int(m["m"]) <= 12:
         return m.group(0)
-    return f"tháng {_month(int(m['m']))} năm {read_number(int(m['y']))}"
+    month = "Tháng" if (m["pre"] or "").startswith("T") else "tháng"
+    return f"{month} {_month(int(m['m']))} năm {read_number(int(m['y']))}"
 
 
 def _time(m: re.Match[str]) -> str:
@@ -101,6 +108,13 @@ def _grouped_digits(m: re.Match[str]) -> str:
     return ", ".join(read_digits(group) for group in re.split(r"[ .]", m.group(0)))
 
 
+def _digit_groups(m: re.Match[str]) -> str:
+    """Long numbers written in groups ("1900 1234", "4111 1111 1111"): each group digit by digit."""
+    if sum(c.isdigit() for c in m.group(0)) < MIN_GROUPED_DIGITS:
+        return m.group(0)
+    return _grouped_digits(m)
+
+
 def _digit_string(m: re.Match[str]) -> str:
     return read_digits(m.group(0))
 
@@ -112,13 +126,16 @@ def _number(m: re.Match[str]) -> str:
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 _RULES: tuple[_Rule, ...] = (
     (re.compile(rf"(?<![\d.,])(?P<whole>{_NUMBER})(?:,(?P<frac>\d+))?\s*(?:đồng|đ|₫|VNĐ|VND)(?!\w)"), _money),
-    (re.compile(r"(?<![\d/])(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"), _date),
-    (re.compile(r"(?<![\d/])ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?P<y>)(?![\d/])"), _date),
-    (re.compile(r"(?<![\d/])(?:tháng\s+)?(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"), _month_year),
+    (re.compile(r"(?<![\d/])(?P<pre>[Nn]gày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"), _date),
+    (re.compile(r"(?<![\d/])(?P<pre>[Nn]gày\s+)(?P<d>\d{1,2})/(?P<m>\d{1,2})(?P<y>)(?![\d/])"), _date),
+    (re.compile(r"(?<![\d/])(?P<pre>[Tt]háng\s+)?(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"), _month_year),
     (re.compile(r"(?<![\d:])(?P<h>\d{1,2})(?:\s*[h:]\s*(?P<min>\d{2})(?:\s*(?:phút|p)(?!\w))?|h)(?![\w:])"), _time),
+    (CODE, lambda m: spell(m.group(0))),
+    (SIGN, lambda m: spelling_table().symbols[m.group(0)]),
     (re.compile(rf"(?<![\d.,])(?P<whole>{_NUMBER})(?:,(?P<frac>\d+))?\s*%"), _percent),
     (re.compile(r"(?<![\d/])(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/])"), _fraction),
     (re.compile(r"(?<![\d.])0\d{2,3}(?:[ .]\d{3,4}){1,2}(?![\d.])"), _grouped_digits),
+    (re.compile(r"(?<![\d.,])\d{2,4}(?: \d{2,4}){1,4}(?![\d.,]?\d)"), _digit_groups),
     (re.compile(r"(?<![\d.,])(?:0\d+|\d{5,})(?![\d.,]\d)"), _digit_string),
     (re.compile(rf"(?<![\d.,])(?P<whole>{_NUMBER})(?:,(?P<frac>\d+))?(?![\d])"), _number),
     (re.compile(r"\d+"), _digit_string),  # whatever digits are left (".5", "1.2.3"): one by one

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from voice.normalise import default_terms, normalise
+from voice.spelling import spelling_table
 from voice.vi_numbers import read_digits, read_number
 
 
@@ -35,6 +36,13 @@ from voice.vi_numbers import read_digits, read_number
     ("giảm 2,5%", "giảm hai phẩy năm phần trăm"),
     ("bước 3/5", "bước ba trên năm"),
     ("Bác 75 tuổi", "Bác bảy mươi lăm tuổi"),
+    ("Gọi 1900 1234", "Gọi một chín không không, một hai ba bốn"),
+    ("Thẻ 4111 1111 1111", "Thẻ bốn một một một, một một một một, một một một một"),
+    ("Mật khẩu abc_123", "Mật khẩu a, bê, xê, gạch dưới, một hai ba"),
+    ("Vào capnhat-xyz.com", "Vào cập nhật gạch ngang ích xì, i dài, dét chấm com"),
+    ("Vào https://dichvucong.gov.vn/home", "Vào dịch vụ công chấm gov chấm vê en gạch chéo hôm"),
+    ("Trang thanhtoan-phinhanh.vn", "Trang thanh toán gạch ngang phi nhanh chấm vê en"),
+    ("Nút # ở góc", "Nút thăng ở góc"),
 ])
 def test_readings(text: str, spoken: str) -> None:
     assert normalise(text) == spoken
@@ -75,3 +83,10 @@ def test_terms_table_is_nfc_and_every_reading_is_words() -> None:
 
 def test_terms_match_whole_words_only() -> None:
     assert normalise("OTPX và TOTP") == "OTPX và TOTP"
+
+
+def test_spelling_tables_are_nfc_words() -> None:
+    table = spelling_table()
+    for reading in (*table.letters.values(), *table.symbols.values(), *table.address_words.values(), table.capital):
+        assert unicodedata.is_normalized("NFC", reading) and reading and not re.search(r"[A-Z\d]", reading), reading
+    assert set(table.letters) >= set("abcdefghijklmnopqrstuvwxyz")
