@@ -25,6 +25,14 @@ class RefusedPack:
     def message_vi(self) -> str:
         return f"Gói bài học ở {self.path} bị lỗi ({len(self.problems)} lỗi) nên chưa được dùng. Các bài khác vẫn học bình thường."
 
+    def notice_vi(self, shown: int = 3) -> str:
+        """For the staff panel: `message_vi`, then the validator's first `shown` problems (in
+        English, for whoever mends the pack) and how many more there are."""
+        lines = [self.message_vi, *map(str, self.problems[:shown])]
+        if len(self.problems) > shown:
+            lines.append(f"(và {len(self.problems) - shown} lỗi khác: «hocvuso pack validate {self.path}» liệt kê tất cả)")
+        return "\n".join(lines)
+
 
 def kiosk_packs(settings: Settings) -> tuple[list[Pack], list[RefusedPack]]:
     """The packs this kiosk teaches from (see the module docstring). The installed pack's slot

@@ -59,6 +59,7 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         settings_notice=lambda: notice_vi(read_overrides(app.settings.data_dir),
                                           {**SETTING_NAMES, "province": SETTING_NAMES["commune"]}),
         store_notice=lambda: app.kiosk.store_problem or app.store.notice,
+        packs_notice=lambda: "\n\n".join(refused.notice_vi() for refused in app.refused_packs),
         packs_changed=app.reload_packs,
         report_periods=lambda: report_periods(clock.now().astimezone().date()),
         export_report=lambda first, last: export_report(app, first, last),

@@ -33,3 +33,22 @@ def test_the_panel_opens_with_the_store_problem_and_later_the_recovery(driver, k
     shown = banners(driver)
     assert len(shown) == 1 and "đã ghi lại được bình thường" in shown[0]
     assert kiosk_app.store.db["attempts"].count >= 1
+
+
+def test_the_panel_opens_with_every_extra_pack_that_failed_to_load_and_why(driver, kiosk_app, settings, tmp_path) -> None:
+    import dataclasses
+
+    broken = tmp_path / "extra-pack"
+    broken.mkdir()
+    (broken / "pack.yaml").write_text("schema_version: 99\nid: xa-tan-phu\n", encoding="utf-8")
+    kiosk_app.settings = dataclasses.replace(settings, extra_pack_dirs=(broken,))
+    kiosk_app.reload_packs()  # as after a restart with this kiosk.toml
+    assert kiosk_app.kiosk.packs  # the good packs still teach
+    unlock(driver, kiosk_app.staff, settings)
+    shown = banners(driver)
+    assert len(shown) == 1
+    lines = shown[0].splitlines()
+    assert lines[0] == f"Gói bài học ở {broken} bị lỗi ({len(kiosk_app.refused_packs[0].problems)} lỗi) nên chưa được dùng. " \
+                       "Các bài khác vẫn học bình thường."
+    assert str(kiosk_app.refused_packs[0].problems[0]) in lines[1:]  # the validator's own words, with the location
+    assert "pack.yaml" in lines[1]

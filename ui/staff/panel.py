@@ -62,8 +62,9 @@ class StaffPanel(QWidget):
         self._right = QStackedWidget()  # the scroll area, or a page that fills the side by itself
         self._right.addWidget(self._area)
         layout.addWidget(self._right, 1)
-        # e.g. the disk is full, a setting fell back to its default: staff learn it on opening
-        notices = [notice for notice in (services.store_notice(), services.settings_notice()) if notice]
+        # e.g. the disk is full, a setting fell back to its default, a pack failed: staff learn it on opening
+        notices = [notice for notice in (services.store_notice(), services.settings_notice(), services.packs_notice())
+                   if notice]
         self.show_widgets([*(self.banner(notice, "error") for notice in notices), label(texts.CHOOSE, "instruction")])
 
     # --- the right-hand side ---------------------------------------------------------------
