@@ -219,6 +219,14 @@ def _row(f: Fields) -> tuple[str, str]:
     return label, f.text(label)
 
 
+def _why(f: Fields) -> tuple[tuple[str, str], ...]:
+    """`why: {answer: text}`: what to say when that answer is given."""
+    for key in f.keys():
+        if unicodedata.normalize("NFC", key) != key:
+            f.problem("text is not in Unicode NFC form (retype the diacritics)", key)
+    return tuple((key, f.text(key)) for key in f.keys())
+
+
 def _step(f: Fields, previous: Step | None) -> Step:
     """One step; `screen` and `computer` default to the previous step's (`computer: ""` clears it)."""
     kind = f.text("type")
@@ -241,6 +249,9 @@ def _step(f: Fields, previous: Step | None) -> Step:
         direction=f.text("direction", required=kind == "swipe"),
         needs=f.texts("needs", required=False),
         computer=computer,
+        also_right=f.texts("also_right", required=False),
+        safe=f.texts("safe", required=False),
+        why=_why(f.sub("why", required=False)),
     )
     f.finish()
     return step

@@ -88,6 +88,11 @@ class Step:
     typed): the screen keeps them in view together with the target.
     `computer`: a computer screen shown beside the phone during the step ("" for none);
     targets and needs may be on it too (element ids are unique across the two).
+    Answers (element ids on tap and choose_many steps, option texts on choose steps) other
+    than the target: `also_right` ones are right too (praised: the safe choice of a drill),
+    `safe` ones are not counted wrong and do not finish the step (cancelling where the step
+    asks to confirm); every other answer is wrong. `why` says, per answer, why it is right,
+    safe or wrong: said and shown when that answer is given.
     """
 
     id: str
@@ -104,6 +109,12 @@ class Step:
     direction: str = ""  # for "swipe": up | down | left | right
     needs: tuple[str, ...] = ()
     computer: str = ""
+    also_right: tuple[str, ...] = ()
+    safe: tuple[str, ...] = ()
+    why: tuple[tuple[str, str], ...] = ()  # (answer, what to say when it is given)
+
+    def why_for(self, answer: str) -> str:
+        return next((text for key, text in self.why if key == answer), "")
 
     @property
     def screen_ids(self) -> tuple[str, ...]:

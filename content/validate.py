@@ -4,11 +4,10 @@ found by the loader."""
 from __future__ import annotations
 
 import datetime
-import itertools
-import re
 from collections import Counter
 from pathlib import Path
 
+from content.fillings import PLACEHOLDER, fill, fillings, picks, undefined
 from content.model import (
     CHOOSABLE,
     SWIPE_DIRECTIONS,
@@ -24,10 +23,9 @@ from content.model import (
     step_element,
 )
 from content.rules import RULES
+from content.step_checks import check_answers, check_devices, check_ticks, shown
 
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 TARGET_KINDS = {"tap": TAPPABLE, "type": TYPABLE, "choose": CHOOSABLE, "choose_many": TAPPABLE - {"checkbox"}}
-MAX_FILLINGS = 200  # more combinations than this are sampled, not all checked
 
 
 def validate_pack_dir(path: Path) -> list[Problem]:
@@ -81,10 +79,11 @@ def _check_lesson(lesson: Lesson, where: str) -> list[Problem]:
     for i, step in enumerate(lesson.steps):
         problems.extend(_check_step(lesson, step, f"{where}.steps[{i}]"))
         problems.extend(_check_read_from_phone(lesson, i, f"{where}.steps[{i}]"))
-    problems.extend(_check_devices(lesson, where))
+        problems.extend(check_answers(lesson, step, f"{where}.steps[{i}]"))
+    problems.extend(check_devices(lesson, where))
     for i, line in enumerate(lesson.recap):
-        problems.extend(_placeholders(lesson, f"{where}.recap[{i}]", line))
-    problems.extend(_placeholders(lesson, f"{where}.remember", lesson.remember))
+        problems.extend(undefined(lesson, f"{where}.recap[{i}]", line))
+    problems.extend(undefined(lesson, f"{where}.remember", lesson.remember))
     return problems
 
 
@@ -109,17 +108,19 @@ def _check_data(lesson: Lesson, where: str) -> list[Problem]:
 def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     problems: list[Problem] = []
     for key, text in (("say", step.instruction), ("hint", step.hint), ("expect", step.expect), ("explain", step.explain),
-                      ("target", step.target), *(("targets", t) for t in step.targets), *(("needs", n) for n in step.needs)):
-        problems.extend(_placeholders(lesson, f"{loc}.{key}", text))
+                      ("target", step.target), *(("targets", t) for t in step.targets), *(("needs", n) for n in step.needs),
+                      *(("also_right", a) for a in step.also_right), *(("safe", a) for a in step.safe),
+                      *((f"why.{answer}", answer + text) for answer, text in step.why)):
+        problems.extend(undefined(lesson, f"{loc}.{key}", text))
     if step.screen not in lesson.screens:
         return [*problems, Problem(f"{loc}.screen", f"screen {step.screen!r} is not defined in this lesson")]
     if step.computer and step.computer not in lesson.screens:
         return [*problems, Problem(f"{loc}.computer", f"screen {step.computer!r} is not defined in this lesson")]
-    shown = _shown(step)
+    where_shown = shown(step)
     for need in step.needs:
-        for element_id in dict.fromkeys(_fillings(lesson, need)):
+        for element_id in dict.fromkeys(fillings(lesson, need)):
             if step_element(lesson.screens, step, element_id) is None:
-                problems.append(Problem(f"{loc}.needs", f"{element_id!r} does not exist on {shown}"))
+                problems.append(Problem(f"{loc}.needs", f"{element_id!r} does not exist on {where_shown}"))
     if step.kind == "swipe" and step.direction not in SWIPE_DIRECTIONS:
         problems.append(
             Problem(f"{loc}.direction", f"unknown direction {step.direction!r}; known: {', '.join(sorted(SWIPE_DIRECTIONS))}")
@@ -133,10 +134,10 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
     kinds = TARGET_KINDS.get(step.kind)
     if kinds is None:
         return problems
-    for target_id in dict.fromkeys(_fillings(lesson, step.target)):
+    for target_id in dict.fromkeys(fillings(lesson, step.target)):
         target = step_element(lesson.screens, step, target_id)
         if target is None:
-            problems.append(Problem(f"{loc}.target", f"target {target_id!r} does not exist on {shown}"))
+            problems.append(Problem(f"{loc}.target", f"target {target_id!r} does not exist on {where_shown}"))
         elif target.kind not in kinds:
             problems.append(
                 Problem(f"{loc}.target", f"a {step.kind} step needs a {'/'.join(sorted(kinds))} target; {target.id!r} is a {target.kind}")
@@ -145,44 +146,14 @@ def _check_step(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
             problems.extend(_check_typing(lesson, step, target.kind, target.length, loc))
         elif step.kind == "choose" and step.expect:
             missing = {
-                _fill(step.expect, picks)
-                for picks in _picks(lesson, step.expect, *target.options)
-                if _fill(step.expect, picks) not in [_fill(option, picks) for option in target.options]
+                fill(step.expect, values)
+                for values in picks(lesson, step.expect, *target.options)
+                if fill(step.expect, values) not in [fill(option, values) for option in target.options]
             }
             for expect in sorted(missing):
                 problems.append(Problem(f"{loc}.expect", f"{expect!r} is not one of the options of {target.id!r}"))
     if step.kind == "choose_many":
-        problems.extend(_check_ticks(lesson, step, loc))
-    return problems
-
-
-def _shown(step: Step) -> str:
-    """How a problem names the screens of a step."""
-    computer = f" or computer screen {step.computer!r}" if step.computer else ""
-    return f"screen {step.screen!r}{computer}"
-
-
-def _check_devices(lesson: Lesson, where: str) -> list[Problem]:
-    """A step's `screen` is the phone's and its `computer` a computer's; an element id names one
-    element of the two (a tap on it must mean one thing). Each pair of screens is checked once."""
-    problems: list[Problem] = []
-    pairs: set[tuple[str, str]] = set()
-    for i, step in enumerate(lesson.steps):
-        loc = f"{where}.steps[{i}]"
-        screen, computer = lesson.screens.get(step.screen), lesson.screens.get(step.computer)
-        if screen is not None and screen.device != "phone":
-            problems.append(Problem(f"{loc}.screen", f"{step.screen!r} is a {screen.device} screen; "
-                                    "a step's screen is the phone's (show a computer screen with computer:)"))
-        if computer is not None and computer.device != "computer":
-            problems.append(Problem(f"{loc}.computer", f"{step.computer!r} is a {computer.device} screen; "
-                                    "computer: names a screen with device: computer"))
-        if screen is None or computer is None or (step.screen, step.computer) in pairs:
-            continue
-        pairs.add((step.screen, step.computer))
-        both = sorted({e.id for e in screen.elements} & {e.id for e in computer.elements})
-        if both:
-            problems.append(Problem(f"{loc}.computer", f"element id(s) {', '.join(map(repr, both))} are on both "
-                                    f"screen {screen.id!r} and computer screen {computer.id!r}; rename one"))
+        problems.extend(check_ticks(lesson, step, loc))
     return problems
 
 
@@ -195,7 +166,7 @@ def _check_typing(lesson: Lesson, step: Step, kind: str, length: int, loc: str) 
     typable = {e.id for s in lesson.screens.values() for e in s.elements if e.kind in TYPABLE}
     if step.same_as and step.same_as not in typable:
         problems.append(Problem(f"{loc}.same_as", f"{step.same_as!r} is not a text field of this lesson"))
-    for expect in dict.fromkeys(_fillings(lesson, step.expect)) if step.expect else ():
+    for expect in dict.fromkeys(fillings(lesson, step.expect)) if step.expect else ():
         if kind == "otp" and not (expect.isdigit() and len(expect) == length):
             problems.append(Problem(f"{loc}.expect", f"{expect!r} does not fit {length} OTP boxes"))
         if kind == "date" and not _is_date(expect):
@@ -211,9 +182,9 @@ def _check_read_from_phone(lesson: Lesson, index: int, loc: str) -> list[Problem
     screen = lesson.screens.get(step.screen)
     if step.kind != "type" or not PLACEHOLDER.search(step.expect) or screen is None:
         return []
-    shown = (lesson.screens[i] for s in lesson.steps[: index + 1] for i in s.screen_ids if i in lesson.screens)
+    seen = (lesson.screens[i] for s in lesson.steps[: index + 1] for i in s.screen_ids if i in lesson.screens)
     source = next(
-        (f"{e.id!r} on screen {s.id!r}" for s in dict.fromkeys(shown) for e in s.elements
+        (f"{e.id!r} on screen {s.id!r}" for s in dict.fromkeys(seen) for e in s.elements
          if e.id != step.target and any(step.expect in text for text in element_texts(e))),
         None,
     )
@@ -221,25 +192,13 @@ def _check_read_from_phone(lesson: Lesson, index: int, loc: str) -> list[Problem
     if source is None or any(e is not None and any(step.expect in t for t in element_texts(e)) for e in needed):
         return []
     return [Problem(f"{loc}.needs", f"the answer {step.expect} is read from {source}: name an element of "
-                    f"{_shown(step)} that shows it in needs (add one at the top), so nobody has to remember it")]
+                    f"{shown(step)} that shows it in needs (add one at the top), so nobody has to remember it")]
 
 
 def element_texts(element: Element) -> tuple[str, ...]:
     """Every text an element shows."""
     rows = (text for row in element.rows for text in row)
     return (element.label, element.value, element.placeholder, element.sender, *element.options, *rows)
-
-
-def _check_ticks(lesson: Lesson, step: Step, loc: str) -> list[Problem]:
-    problems = []
-    if not step.targets:
-        problems.append(Problem(f"{loc}.targets", "a choose_many step needs the checkboxes to tick"))
-    for text in step.targets:
-        for target_id in dict.fromkeys(_fillings(lesson, text)):
-            element = step_element(lesson.screens, step, target_id)
-            if element is None or element.kind != "checkbox":
-                problems.append(Problem(f"{loc}.targets", f"{target_id!r} is not a checkbox on {_shown(step)}"))
-    return problems
 
 
 def _is_date(text: str) -> bool:
@@ -251,13 +210,13 @@ def _is_date(text: str) -> bool:
 
 
 def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
-    problems = _placeholders(lesson, f"{where}.title", screen.title)
+    problems = undefined(lesson, f"{where}.title", screen.title)
     for element_id, count in Counter(e.id for e in screen.elements).items():
         if count > 1:
             problems.append(Problem(f"{where}.elements", f"element id {element_id!r} is used {count} times"))
     for i, element in enumerate(screen.elements):
         for text in element_texts(element):
-            problems.extend(_placeholders(lesson, f"{where}.elements[{i}]", text))
+            problems.extend(undefined(lesson, f"{where}.elements[{i}]", text))
         if element.kind in CHOOSABLE and not element.options:
             problems.append(Problem(f"{where}.elements[{i}].options", "a select needs options"))
         if element.kind == "summary" and not element.rows:
@@ -265,27 +224,3 @@ def _check_screen(lesson: Lesson, screen: Screen, where: str) -> list[Problem]:
         if element.kind != "otp" and element.length:
             problems.append(Problem(f"{where}.elements[{i}].length", "only otp boxes have a length"))
     return problems
-
-
-def _picks(lesson: Lesson, *texts: str) -> list[dict[str, str]]:
-    """Every way a run can fill the placeholders of `texts` together (sampled when there are very many)."""
-    names = [n for n in dict.fromkeys(PLACEHOLDER.findall("".join(texts))) if n in lesson.data]
-    choices = itertools.product(list(lesson.variants) or [{}], *(lesson.data[n] for n in names))
-    return [{**variant, **dict(zip(names, values))} for variant, *values in itertools.islice(choices, MAX_FILLINGS)]
-
-
-def _fill(text: str, picks: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda m: picks.get(m.group(1), m.group(0)), text)
-
-
-def _fillings(lesson: Lesson, text: str) -> list[str]:
-    return [_fill(text, picks) for picks in _picks(lesson, text)]
-
-
-def _placeholders(lesson: Lesson, where: str, text: str) -> list[Problem]:
-    known = set(lesson.data) | {name for variant in lesson.variants for name in variant}
-    return [
-        Problem(where, f"placeholder {{{name}}} is not defined in the lesson's data or variants")
-        for name in PLACEHOLDER.findall(text)
-        if name not in known
-    ]

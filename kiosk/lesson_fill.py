@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import replace
 
+from content.fillings import fill
 from content.model import Lesson, Screen, Step
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
-
-def fill(text: str, data: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: data.get(m.group(1), m.group(0)), text)
+__all__ = ["fill", "fill_screen", "fill_step", "pick_data"]
 
 
 def pick_data(lesson: Lesson, rng: random.Random) -> dict[str, str]:
@@ -32,6 +28,9 @@ def fill_step(step: Step, data: dict[str, str]) -> Step:
         target=fill(step.target, data),
         targets=tuple(fill(t, data) for t in step.targets),
         needs=tuple(fill(n, data) for n in step.needs),
+        also_right=tuple(fill(a, data) for a in step.also_right),
+        safe=tuple(fill(a, data) for a in step.safe),
+        why=tuple((fill(answer, data), fill(text, data)) for answer, text in step.why),
     )
 
 

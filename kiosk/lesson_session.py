@@ -26,6 +26,16 @@ from kiosk.intents import (
     TypeTone,
 )
 from kiosk.keyboard_edit import typed
+from kiosk.lesson_answers import (
+    answer_lines,
+    because,
+    explained,
+    help_for_ticks,
+    lit,
+    targets,
+    ticks_off,
+    verdict,
+)
 from kiosk.lesson_fill import fill, fill_screen, fill_step, pick_data
 from kiosk.lesson_resume import resumed
 from kiosk.picker import Picker, is_long
@@ -85,8 +95,8 @@ class LessonSession:
     def lines(self) -> tuple[str, ...]:
         """Everything this lesson may say, for pre-rendering speech."""
         said = [s.instruction for s in self._steps] + [s.hint for s in self._steps if s.hint]
-        said += [_explained(s.explain) for s in self._steps if s.explain]
         said += [texts.SWIPE_HOW[s.direction] for s in self._steps if s.kind == "swipe"]
+        said += answer_lines(self._steps)
         prompts = (texts.CORRECT, texts.WRONG, texts.READ_THEN_CONTINUE, texts.PRESS_NEXT, texts.PICKER_HOW)
         return (*prompts, *dict.fromkeys(said))
 
@@ -98,7 +108,7 @@ class LessonSession:
         target = self._target()
         typing = step.kind == "type" and target is not None and not self._answered
         shown = not self._answered and (self._hinted or self._wrong >= HIGHLIGHT_AFTER_WRONG)
-        highlight = step.target if shown else ""
+        highlight = lit(step, self.elements(), self.chosen) if shown else ""
         return LessonView(
             lesson_id=self.lesson.id,
             lesson_title=self.lesson.title,
@@ -116,7 +126,7 @@ class LessonSession:
             keyboard="text" if self._picker else target.keyboard if typing and target else "",
             highlight=highlight,
             swipe=step.direction if step.kind == "swipe" else "",
-            targets=_targets(step),
+            targets=targets(step),
             needs=step.needs,
             can_continue=step.kind == "info" or self._answered,
             picker=self._picker.view(self._expected_option() if shown else -1) if self._picker else None,
@@ -162,17 +172,17 @@ class LessonSession:
                     return self._wrong_swipe(texts.WRONG)
                 if step.kind == "choose_many":
                     return self._tick(element)
-                if step.kind == "tap" and element == step.target:
+                if step.kind == "tap" and self.verdict(element) == "right":
                     if self._is_checkbox(element):
                         self.chosen[element] = 0
-                    return self._advance(Attempt(step.id, self.index, "correct"))
+                    return self._advance(Attempt(step.id, self.index, "correct"), why=step.why_for(element))
                 if step.kind == "info":
                     return self._note(texts.READ_THEN_CONTINUE)
                 if element in step.needs:  # the message with the code: read, not tapped
                     return self._note(f"{texts.READ_ONLY} {texts.TYPE_WITH_KEYBOARD}" if step.kind == "type" else texts.READ_ONLY)
                 if step.kind == "type" and element == step.target:
                     return self._note(texts.TYPE_WITH_KEYBOARD)
-                return self._wrong_try()
+                return self._not_right(element)
             case Choose(element=element, option=option):
                 return self._choose(element, option)
             case TypeChar() | TypeTone() | Erase() if step.kind == "type":
@@ -184,6 +194,12 @@ class LessonSession:
                     return self._advance(Attempt(step.id, self.index, "correct"))
                 return self._wrong_try(mistake or self._late_hint())
         return Result()
+
+    def verdict(self, answer: str) -> str:
+        """What `answer` (an element tapped; a choose step's option text) is on this step:
+        "right" (the target, or also right), "safe" (not wrong, but not what the step asks)
+        or "wrong"."""
+        return verdict(self.step, answer)
 
     def element(self, element_id: str) -> Element | None:
         """An element shown during the current step, on the phone or on the computer beside it."""
@@ -206,11 +222,16 @@ class LessonSession:
         one the picker opens again to show the right one."""
         step, target = self.step, self._target()
         self._picker = None
+        why = ""
         if step.kind == "choose" and element == step.target and target is not None and 0 <= option < len(target.options):
-            if not step.expect or target.options[option] == step.expect:
+            answer = target.options[option]
+            why = step.why_for(answer)
+            if self.verdict(answer) == "right":
                 self.chosen[element] = option
-                return self._advance(Attempt(step.id, self.index, "correct"))
-        result = self._wrong_try(self._late_hint())
+                return self._advance(Attempt(step.id, self.index, "correct"), why=why)
+            if self.verdict(answer) == "safe":
+                return self._note(why or texts.SAFE)
+        result = self._wrong_try(self._late_hint(), why=why)
         if self._wrong >= HIGHLIGHT_AFTER_WRONG:
             self._show_expected()
         return result
@@ -239,11 +260,21 @@ class LessonSession:
             self._clear_note()
             return Result()
         if element != step.target:
-            return self._wrong_try()
-        ticked = {e.id for e in self.elements() if e.kind == "checkbox" and e.id in self.chosen}
-        if ticked != set(step.targets):
-            return self._wrong_try(self._late_hint())
+            return self._not_right(element)
+        extra, missed = ticks_off(step, self.elements(), self.chosen)
+        if extra and step.why_for(extra[0]):
+            return self._wrong_try(why=step.why_for(extra[0]))
+        if extra or missed:
+            return self._wrong_try(" ".join(filter(None, (texts.UNTICK if extra else texts.TICK_MORE, self._late_hint()))))
         return self._advance(Attempt(step.id, self.index, "correct"))
+
+    def _not_right(self, answer: str) -> Result:
+        """An answer that does not finish the step: a safe one is explained kindly, a wrong one
+        is a wrong try, with its own explanation if it has one."""
+        why = self.step.why_for(answer)
+        if self.verdict(answer) == "safe":
+            return self._note(why or texts.SAFE)
+        return self._wrong_try(why=why)
 
     def _edit(self, intent: TypeChar | TypeTone | Erase) -> None:
         target = self._target()
@@ -260,11 +291,16 @@ class LessonSession:
         """A tap, or a drag the wrong way, on a swipe step: say which way the finger goes."""
         return self._wrong_try(" ".join(filter(None, (texts.SWIPE_HOW[self.step.direction], self._late_hint()))), lead)
 
-    def _wrong_try(self, detail: str = "", lead: str = texts.WRONG) -> Result:
+    def _wrong_try(self, detail: str = "", lead: str = texts.WRONG, why: str = "") -> Result:
+        """A wrong try: gentle words, with `why` this answer is wrong if it has its own
+        explanation, else `detail` (a rule not met, the hint)."""
         self._wrong += 1
-        message = texts.WRONG_HIGHLIGHT if self._wrong >= HIGHLIGHT_AFTER_WRONG and not detail else lead
+        highlighted = self._wrong >= HIGHLIGHT_AFTER_WRONG
+        message = texts.WRONG_HIGHLIGHT if highlighted and not detail else lead
         if detail:
             message = f"{message} {detail}"
+        if why:
+            message = because(why, highlighted)
         self._feedback = (message, "wrong")
         return Result(speak=[(message, False)], attempts=[Attempt(self.step.id, self.index, "wrong")])
 
@@ -276,6 +312,8 @@ class LessonSession:
         step = self.step
         if step.kind == "swipe":
             message = step.hint or texts.SWIPE_HOW[step.direction]
+        elif step.kind == "choose_many" and (pointed := lit(step, self.elements(), self.chosen)) != step.target:
+            message = help_for_ticks(step, untick=pointed not in step.targets)
         else:
             message = step.hint or (texts.DEFAULT_HINT if step.target else texts.READ_THEN_CONTINUE)
         first = not self._hinted
@@ -291,12 +329,13 @@ class LessonSession:
         self._enter(self.index - 1)
         return Result(speak=[(self.step.instruction, False)])
 
-    def _advance(self, attempt: Attempt, praise: bool = True) -> Result:
+    def _advance(self, attempt: Attempt, praise: bool = True, why: str = "") -> Result:
         """The step is done. Praise is spoken, never left on the next step's screen; a step
-        with an explanation stays, answered, until "Bước tiếp theo"."""
-        if praise and self.step.explain:
+        with an explanation (`why` this answer is right, else the step's) stays, answered,
+        until "Bước tiếp theo"."""
+        if praise and (why or self.step.explain):
             self._answered = True
-            self._feedback = (_explained(self.step.explain), "ok")
+            self._feedback = (explained(why or self.step.explain), "ok")
             return Result(speak=[(self._feedback[0], False), (texts.READ_THEN_CONTINUE, False)], attempts=[attempt])
         moved = self._move_on()
         if praise and not moved.finished:
@@ -317,14 +356,3 @@ class LessonSession:
         self._answered = False
         self._picker = None
         self._feedback = ("", "")
-
-
-def _targets(step: Step) -> tuple[str, ...]:
-    """What the step names on the phone: its target (a choose_many step: the boxes, then its button)."""
-    if step.kind == "choose_many":
-        return (*step.targets, step.target)
-    return (step.target,) if step.target else ()
-
-
-def _explained(explain: str) -> str:
-    return f"{texts.RIGHT} {explain}"

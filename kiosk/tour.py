@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
+from kiosk.intake_tour import skipped_intake, suggested_path
 from kiosk.intents import (
     BackToMenu,
     BackToTopics,
@@ -14,6 +15,8 @@ from kiosk.intents import (
     Continue,
     EndSession,
     EnterCode,
+    GoBack,
+    LessonIntent,
     OpenLesson,
     OpenTopic,
     SetTextSize,
@@ -23,6 +26,8 @@ from kiosk.intents import (
     Touched,
     TypeChar,
 )
+from kiosk.lesson_session import LessonSession
+from kiosk.picker import is_long
 from kiosk.views import MenuView
 from kiosk.walkthrough import correct_intents
 
@@ -33,11 +38,54 @@ class Stop:
     caption: str
 
 
+def _answers_explained(kiosk: Kiosk, session: LessonSession, stem: str) -> Iterator[Stop]:
+    """Each answer of the current step that has its own words, given once to show them: a wrong
+    or safe one (the step stays), and a right one when the step before can be answered again
+    (not typing, which would add to what was typed): back there, and here again, fresh."""
+    step, index = session.step, session.index
+    for answer, _ in step.why:
+        giving = _giving(session, answer)
+        kind = session.verdict(answer)
+        if not giving or (kind == "right" and (index == 0 or session.lesson.steps[index - 1].kind == "type")):
+            continue
+        for intent in giving:
+            kiosk.handle(intent)
+        yield Stop(f"{stem}-{kind}-{_slug(session, answer)}", f"An answer explained in its own words ({kind})")
+        if kind == "right":
+            kiosk.handle(GoBack())
+            for intent in correct_intents(session):
+                kiosk.handle(intent)
+        elif step.kind == "choose_many" and answer in session.chosen:
+            kiosk.handle(Tap(answer))  # untick what was ticked to show it
+
+
+def _giving(session: LessonSession, answer: str) -> list[LessonIntent]:
+    """The intents that give `answer` to the current step ([] when the tour cannot show it)."""
+    step = session.step
+    if step.kind == "choose":
+        select = session.element(step.target)
+        if select is None or is_long(select) or answer not in select.options:
+            return []
+        return [Choose(step.target, select.options.index(answer))]
+    element = session.element(answer)
+    if element is None or not element.tappable:
+        return []
+    if element.kind == "checkbox" and step.kind == "choose_many":
+        return [] if answer in step.targets else [Tap(answer), Tap(step.target)]  # ticked, then checked
+    return [Tap(answer)]
+
+
+def _slug(session: LessonSession, answer: str) -> str:
+    select = session.element(session.step.target) if session.step.kind == "choose" else None
+    return f"option{select.options.index(answer) + 1}" if select is not None else answer
+
+
 def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str = "normal") -> Iterator[Stop]:
     """Yield after each state worth a screenshot; `kiosk` is left on the attract screen."""
     yield Stop("00-attract", "Attract screen")
     kiosk.handle(Touched())
     kiosk.handle(SetTextSize(text_size))
+    yield from (Stop(*each) for each in skipped_intake(kiosk))
     yield Stop("01-menu-topics", "Menu: the topics")
     page = kiosk.view().page
     assert isinstance(page, MenuView)
@@ -45,6 +93,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
         kiosk.handle(OpenTopic(group.id))
         yield Stop(f"01-menu-{group.id}", f"Menu: the lessons of {group.title}")
         kiosk.handle(BackToTopics())
+    yield from (Stop(*each) for each in suggested_path(kiosk))
     for number, lesson_id in enumerate(lesson_ids, start=1):
         kiosk.handle(OpenLesson(lesson_id))
         session = kiosk.lesson_session
@@ -55,12 +104,13 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
             stem = f"{number:02d}-{lesson_id}-{session.index + 1:02d}-{step.id}"
             yield Stop(stem, f"{session.lesson.title} — bước {session.index + 1}: {step.id}")
             elements = session.view().screen.elements
-            wrong = next((e.id for e in elements if e.tappable and e.id != step.target), None)
+            wrong = next((e.id for e in elements if e.tappable and session.verdict(e.id) == "wrong" and e.id not in step.needs), None)
             if step.kind == "tap" and wrong and not shown_wrong:
                 kiosk.handle(Tap(wrong))
                 kiosk.handle(Tap(wrong))
                 shown_wrong = True
                 yield Stop(f"{stem}-wrong", "After two wrong taps: the target is highlighted")
+            yield from _answers_explained(kiosk, session, stem)
             for intent in correct_intents(session):
                 if isinstance(intent, Submit):
                     yield Stop(f"{stem}-typed", "Typed on the on-screen keyboard")
