@@ -13,6 +13,12 @@ it is in the WAL file and fsynced, so neither a killed process (tests/kiosk/test
 benchmarks/crash_safety.py) nor a power cut loses it (with synchronous=NORMAL a simulated
 power cut lost half the commits, see ../shared/reference/platform-notes.md). A write that
 fails (disk full, read-only) changes nothing; the kiosk keeps teaching (kiosk.flow).
+
+Opening never gives up on a sound file (see kiosk.store_trouble): a lock is waited for and
+retried; a full, read-only or failing disk, or a lock that outlasts the wait, leaves the file
+where it is while progress is held in memory until `try_file` can write it there; a file
+written by a newer app is never written to; only a file that is not a database or fails
+`quick_check` is set aside (kiosk.set_aside) and a new one started.
 """
 from __future__ import annotations
 
@@ -21,17 +27,22 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 import sqlite_utils
 
 from kiosk.lesson_session import Attempt
+from kiosk.progress_merge import merge_progress
+from kiosk.progress_schema import SCHEMA_VERSION, migrate, schema_version
+from kiosk.set_aside import BROKEN, set_aside
+from kiosk.store_trouble import WRITTEN_AGAIN_VI, Cause, DamagedError, NewerSchemaError, diagnose, is_locked
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+WAIT_S = 5.0  # how long one try waits for another process's lock (SQLite's busy timeout)
+TRIES = 3  # tries at start-up before progress is held in memory
+INTERRUPTED = "interrupted"  # the end reason of a visit the last run left open (crash, power cut)
 
 
 class StatementMaker(Protocol):
@@ -42,92 +53,83 @@ class StatementMaker(Protocol):
     def visit_ended(self, visit: dict[str, Any], summaries: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
 
 
-def _create_v1(db: sqlite_utils.Database) -> None:
-    db["visits"].create(
-        {"id": str, "kiosk_id": str, "started_at": str, "ended_at": str, "end_reason": str}, pk="id"
-    )
-    db["attempts"].create(
-        {"id": int, "visit_id": str, "lesson_id": str, "step_id": str, "step_index": int, "outcome": str, "at": str},
-        pk="id",
-        foreign_keys=[("visit_id", "visits", "id")],
-    )
-    db["attempts"].create_index(["visit_id"])
-    db["lesson_summaries"].create(
-        {
-            "visit_id": str,
-            "lesson_id": str,
-            "status": str,  # started | completed
-            "started_at": str,
-            "completed_at": str,
-            "seconds": float,
-            "steps_done": int,
-            "wrong_count": int,
-            "hint_count": int,
-        },
-        pk=("visit_id", "lesson_id"),
-        foreign_keys=[("visit_id", "visits", "id")],
-    )
-
-
-def _create_v2(db: sqlite_utils.Database) -> None:
-    db["outbox"].create(
-        {
-            "id": str,  # the statement id: resending it is idempotent at the LRS
-            "statement": str,  # JSON
-            "created_at": str,
-            "tries": int,
-            "next_try_at": str,  # NULL: as soon as the network is up
-            "sent_at": str,  # NULL until the LRS accepted it
-            "rejected_at": str,  # set aside: the LRS refused it as invalid
-            "rejected_reason": str,
-        },
-        pk="id",
-        defaults={"tries": 0},
-    )
-    db["outbox"].create_index(["sent_at", "rejected_at"])
-    db["slips"].create(
-        {"code": str, "visit_id": str, "created_at": str},
-        pk="code",
-        foreign_keys=[("visit_id", "visits", "id")],
-    )
-    db["attempt_rollups"].create(
-        {"day": str, "lesson_id": str, "step_id": str, "outcome": str, "count": int},
-        pk=("day", "lesson_id", "step_id", "outcome"),
-    )
-
-
-def _index_attempt_times(db: sqlite_utils.Database) -> None:
-    db["attempts"].create_index(["at"])
-
-
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _create_v1, 2: _create_v2, 3: _index_attempt_times}
-
-
 class ProgressStore:
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, notice: str = "") -> None:
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, notice: str = "",
+                 held_for: Path | None = None) -> None:
         self.db = db
-        self.path = path
+        self.path = path  # the file written to; None while progress is in memory only
         self.notice = notice  # for staff: what went wrong with the file, in Vietnamese
+        self.held_for = held_for  # the sound file progress held in memory goes to (try_file)
         self.statements: StatementMaker | None = None  # set by the app when xAPI is on
 
     @classmethod
-    def open(cls, path: Path) -> ProgressStore:
-        """Open (creating or migrating) the database at `path`. A corrupt or unreadable file
-        is moved aside and a new one started; if even that fails, progress is kept in memory."""
+    def open(cls, path: Path, wait_s: float = WAIT_S, tries: int = TRIES) -> ProgressStore:
+        """Open (creating or migrating) the database at `path`, waiting up to `tries` × `wait_s`
+        for another process's lock. Only a damaged file is set aside and a new one started;
+        otherwise, when the file cannot be used, progress is kept in memory and staff told why."""
         try:
-            return cls(_connect(path), path)
-        except (sqlite3.DatabaseError, OSError) as exc:
-            log.error("progress database %s is unusable (%s)", path, exc)
+            return cls(_connect(path, wait_s, tries), path)
+        except NewerSchemaError as exc:
+            log.error("progress database %s left untouched: %s; progress is not recorded", path, exc)
+            return cls._in_memory(exc.message_vi())
+        except (sqlite3.Error, OSError) as exc:
+            trouble = diagnose(exc, path)
+        if trouble.cause is not Cause.CORRUPT:
+            log.error("progress database %s cannot be used now (%s: %s); holding progress in memory until it can",
+                      path, trouble.cause.value, trouble.detail)
+            return cls._in_memory(trouble.held_vi(), held_for=path)
+        log.error("progress database %s is damaged (%s)", path, trouble.detail)
         try:
-            aside = _move_aside(path)
-            log.error("moved the unusable database to %s and started a new one", aside)
-            notice = f"Tệp dữ liệu cũ bị hỏng nên đã được cất sang {aside.name}; kiosk đã tạo tệp mới."
-            return cls(_connect(path), path, notice)
-        except (sqlite3.DatabaseError, OSError) as exc:
-            log.critical("cannot create a progress database at %s (%s); keeping progress in memory only", path, exc)
-            db = sqlite_utils.Database(memory=True)
-            _migrate(db)
-            return cls(db, None, "Không ghi được dữ liệu học tập vào ổ đĩa; kết quả hôm nay chỉ giữ tạm trong bộ nhớ.")
+            aside = set_aside(path, BROKEN)
+            log.error("moved the damaged database to %s and started a new one", aside)
+            return cls(_connect(path, wait_s, tries), path)
+        except (sqlite3.Error, OSError) as exc:
+            stuck = diagnose(exc, path)
+            log.critical("cannot set aside the damaged database %s (%s); keeping progress in memory only",
+                         path, stuck.detail)
+            return cls._in_memory(stuck.stuck_vi())
+
+    @classmethod
+    def _in_memory(cls, notice: str, held_for: Path | None = None) -> ProgressStore:
+        db = sqlite_utils.Database(memory=True)
+        migrate(db)
+        return cls(db, None, notice, held_for)
+
+    def try_file(self) -> bool:
+        """While progress is held in memory for a file that could not be opened: open it now,
+        close the visits its last run left open, and move the held progress into it. True
+        once progress is written to the file (the notice then says so)."""
+        if self.held_for is None:
+            return False
+        try:
+            file_db = _connect(self.held_for, wait_s=1.0, tries=1)
+        except (sqlite3.Error, OSError) as exc:
+            log.info("progress database %s still cannot be used (%s)", self.held_for, exc)
+            return False
+        held, self.db = self.db, file_db
+        try:
+            self.close_interrupted_visits()
+            added = merge_progress(held, file_db)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("progress held in memory not yet written to %s (%s)", self.held_for, exc)
+            self.db = held
+            file_db.close()
+            return False
+        log.warning("progress database %s is used again; added what was held in memory: %s", self.held_for, added)
+        self.path, self.held_for, self.notice = self.held_for, None, f"{self.notice} {WRITTEN_AGAIN_VI}"
+        held.close()
+        return True
+
+    def close_interrupted_visits(self) -> int:
+        """Close every visit still open, as the last run left it when it was killed or the
+        power went: ended `interrupted` at its last recorded activity, with its statements.
+        Only the kiosk calls this, at start-up before its first visit; the number closed."""
+        open_visits = self.db.execute(_LAST_ACTIVITY).fetchall()
+        for visit_id, last in open_visits:
+            self.end_visit(visit_id, datetime.datetime.fromisoformat(last), INTERRUPTED)
+        if open_visits:
+            log.warning("closed %d visit(s) left open by the last run as %s", len(open_visits), INTERRUPTED)
+        return len(open_visits)
 
     def close(self) -> None:
         self.db.close()
@@ -223,43 +225,46 @@ def _iso(at: datetime.datetime) -> str:
     return at.astimezone(datetime.UTC).isoformat(timespec="seconds")
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
+def _connect(path: Path, wait_s: float, tries: int) -> sqlite_utils.Database:
+    """Open the database, retrying while another process holds it locked."""
+    attempt = 1
+    while True:
+        try:
+            return _connect_once(path, wait_s)
+        except sqlite3.OperationalError as exc:
+            if not is_locked(exc) or attempt >= tries:
+                raise
+            log.warning("progress database %s is locked by another process (%s); try %d of %d", path, exc, attempt, tries)
+            attempt += 1
+
+
+def _connect_once(path: Path, wait_s: float) -> sqlite_utils.Database:
+    """Open, check, migrate and note the time in `meta` (a newer file is left exactly as it
+    was). NewerSchemaError, DamagedError, sqlite3.Error, OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=wait_s)
     try:
         db = sqlite_utils.Database(conn)
+        found = schema_version(db)
+        if found > SCHEMA_VERSION:
+            raise NewerSchemaError(found, SCHEMA_VERSION)
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DamagedError(f"quick_check: {check}")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"quick_check: {check}")
-        _migrate(db)
+        migrate(db)  # also proves the file can be written now: else progress is held in memory
     except BaseException:
         conn.close()
         raise
     return db
 
 
-def _migrate(db: sqlite_utils.Database) -> None:
-    with db.atomic():
-        if not db["meta"].exists():
-            db["meta"].create({"key": str, "value": str}, pk="key")
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        current = int(row[0]) if row else 0
-        if current > SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(f"schema_version {current} is newer than this kiosk ({SCHEMA_VERSION})")
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](db)
-            log.info("progress database migrated to schema_version %d", version)
-        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = datetime.datetime.now().strftime("%Y%m%dT%H%M%S")
-    aside = path.with_name(f"{path.name}.broken-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(str(path) + suffix)
-        if part.exists():
-            part.rename(Path(str(aside) + suffix))
-    return aside
+_LAST_ACTIVITY = """
+SELECT v.id, max(v.started_at,
+    coalesce((SELECT max(at) FROM attempts WHERE visit_id = v.id), ''),
+    coalesce((SELECT max(coalesce(completed_at, started_at)) FROM lesson_summaries WHERE visit_id = v.id), ''),
+    coalesce((SELECT max(created_at) FROM slips WHERE visit_id = v.id), ''))
+FROM visits v WHERE v.ended_at IS NULL ORDER BY v.started_at
+"""

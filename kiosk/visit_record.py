@@ -7,13 +7,16 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
+from pathlib import Path
+
 from kiosk.clock import Clock
 from kiosk.progress import ProgressStore
+from kiosk.store_trouble import CAUSES_VI, diagnose
 
 log = logging.getLogger(__name__)
 
 OFFLINE = "offline"  # the visit's id while it could not be written
-STORE_FAILING = ("Không ghi được tiến độ học vào ổ đĩa từ {at} (ổ đầy hoặc bị khóa ghi). "
+STORE_FAILING = ("Không ghi được tiến độ học vào ổ đĩa từ {at} vì {cause}. "
                  "Trạm vẫn dạy bình thường. Hãy báo cán bộ kỹ thuật.")
 STORE_RECOVERED = "Từ {at}, trạm đã ghi lại được bình thường."
 
@@ -49,7 +52,8 @@ class VisitRecord:
         except (sqlite3.Error, OSError) as exc:
             log.error("progress not written: %s", exc)
             if not self.failing:
-                self.failing, self.problem = True, STORE_FAILING.format(at=self._now())
+                cause = CAUSES_VI[diagnose(exc, self.store.path or Path.cwd() / "progress.db").cause]
+                self.failing, self.problem = True, STORE_FAILING.format(at=self._now(), cause=cause)
             return
         if self.failing:
             log.warning("progress is being written again")

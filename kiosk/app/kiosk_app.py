@@ -41,6 +41,10 @@ if TYPE_CHECKING:  # the core and staff modules load after the first paint (see 
 
 log = logging.getLogger(__name__)
 
+STORE_RETRY_MS = 60_000
+FORWARDER_STOP_S = 1.0  # a request still in flight is resent at the next start: stop within 2 s
+
+
 class KioskApp:
     """One running kiosk: core + window, with actions flowing one way."""
 
@@ -90,9 +94,20 @@ class KioskApp:
         packs, self.refused_packs = kiosk_packs(self.settings)
         self.kiosk = Kiosk(packs, self.store, self.settings, self.clock, self._rng)
         self.store.statements = KioskStatements(lambda: self.settings, lambda: self.kiosk.packs)
+        self.store_timer = QTimer(self.window)  # progress held in memory: try the file again
+        self.store_timer.setInterval(STORE_RETRY_MS)
+        self.store_timer.timeout.connect(self.retry_store)
+        if self.store.held_for is not None:
+            self.store_timer.start()
         self.staff = staff_mode(self, self.clock)
         self._core_ready = True
         self.window.render(self.kiosk.view())
+
+    def retry_store(self) -> None:
+        """While progress is held in memory: write it to the file once the file can be used."""
+        if self.store.try_file():
+            self.store_timer.stop()
+            self.start_forwarder()
 
     def change_setting(self, key: str, value: object) -> Settings:
         """Store a staff change (data_dir/staff-settings.toml) and use it at once."""
@@ -209,14 +224,16 @@ class KioskApp:
         self.forwarder.start()
 
     def close(self) -> None:
+        """End the citizen's visit (written at once), then stop the roll-up and the devices."""
         self.timer.stop()
-        if self.forwarder is not None:
-            self.forwarder.stop()
         if self._core_ready:
+            self.store_timer.stop()
             if self.staff.overlay is not None:
                 self.staff.overlay.close_staff_mode()  # ends a device test that holds the microphone
             self.kiosk.close()
             self.store.close()
+        if self.forwarder is not None:
+            self.forwarder.stop(timeout=FORWARDER_STOP_S)
         for device in (self.speaker, self.recognizer):
             if device is not None:
                 device.close()

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
     """The hidden staff corner and panel; the citizen idle clock rests while it is open."""
     from kiosk.bundles import find_bundles, open_store
+    from kiosk.set_aside import SetAsideNotice
     from kiosk.reports.query import report_periods
     from kiosk.staff_figures import all_figures
     from kiosk.staff_pin import StaffAuth
@@ -37,6 +38,7 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         return CommandSource(command) if command else None
 
     was_running: list[bool] = []
+    set_aside = SetAsideNotice(app.settings.database)
 
     def opened() -> None:
         was_running[:] = [app.timer.isActive()]
@@ -59,6 +61,8 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         settings_notice=lambda: notice_vi(read_overrides(app.settings.data_dir),
                                           {**SETTING_NAMES, "province": SETTING_NAMES["commune"]}),
         store_notice=lambda: app.kiosk.store_problem or app.store.notice,
+        set_aside_notice=set_aside.text_vi,
+        acknowledge_set_aside=set_aside.acknowledge,
         packs_notice=lambda: "\n\n".join(refused.notice_vi() for refused in app.refused_packs),
         packs_changed=app.reload_packs,
         report_periods=lambda: report_periods(clock.now().astimezone().date()),

@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _doctor(args: argparse.Namespace) -> int:
     from kiosk.packs import kiosk_packs
     from kiosk.progress import ProgressStore
+    from kiosk.set_aside import SetAsideNotice
     from voice.doctor import voice_checks
 
     settings = settings_from_args(args)
@@ -27,6 +28,9 @@ def _doctor(args: argparse.Namespace) -> int:
     store = ProgressStore.open(settings.database)
     rows.append(("database", not store.notice, store.notice or "Dữ liệu học tập ghi bình thường.", str(store.path)))
     store.close()
+    set_aside = SetAsideNotice(settings.database).text_vi()
+    if set_aside:
+        rows.append(("database", False, set_aside, "hocvuso db broken"))
     rows.append(_roll_up_check(settings))
     for name, ok, message, detail in rows:
         print(f"[{'OK' if ok else '!!'}] {name}: {message} ({detail})")

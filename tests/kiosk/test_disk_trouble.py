@@ -8,79 +8,22 @@ system that the kernel turns read-only after an error (errors=remount-ro).
 from __future__ import annotations
 
 import errno
-import random
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from crash_harness import inconsistencies
-from progress_writer import Statements
+from progress_kit import assert_kept, files, finish_lesson, kiosk_after_one_lesson
 
 from content.model import Pack
 from kiosk import texts
-from kiosk.actions import Action, Show, Speak
+from kiosk.actions import Show, Speak
 from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
 from kiosk.intents import BackToMenu, EndSession, OpenLesson, Touched
 from kiosk.progress import ProgressStore
-from kiosk.settings import Settings
 from kiosk.views import CompletionView
 from kiosk.walkthrough import complete_step
-from tests.conftest import TmpfsMount
-
-
-def _run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, check=False)
-
-
-def _mount(*args: str, why: str) -> None:
-    result = _run("mount", *args)
-    if result.returncode != 0:
-        pytest.skip(f"{why}: `mount {' '.join(args)}` is not permitted here ({result.stderr.strip()})")
-
-
-# --- the kiosk -----------------------------------------------------------------------------
-def kiosk_after_one_lesson(db: Path, pack: Pack, clock: ManualClock) -> tuple[Kiosk, ProgressStore, dict[str, Any]]:
-    """A kiosk on `db` whose first citizen has finished the first lesson; what is written."""
-    store = ProgressStore.open(db)
-    assert store.notice == ""
-    store.statements = Statements()
-    kiosk = Kiosk([pack], store, Settings(data_dir=db.parent), clock, random.Random(3))
-    kiosk.handle(Touched())
-    kiosk.handle(OpenLesson(pack.lessons[0].id))
-    finish_lesson(kiosk, clock)
-    return kiosk, store, snapshot(store)
-
-
-def finish_lesson(kiosk: Kiosk, clock: ManualClock) -> list[Action]:
-    actions: list[Action] = []
-    while kiosk.lesson_session is not None:
-        actions = complete_step(kiosk)
-        clock.advance(10)
-    return actions
-
-
-def snapshot(store: ProgressStore) -> dict[str, Any]:
-    db = store.db
-    return {
-        "attempts": {r["id"]: r for r in db["attempts"].rows},
-        "visits": {r["id"] for r in db["visits"].rows},
-        "completed": {(r["visit_id"], r["lesson_id"]): r for r in db["lesson_summaries"].rows_where("status = 'completed'")},
-        "outbox": {r["id"] for r in db["outbox"].rows},
-    }
-
-
-def assert_kept(before: dict[str, Any], store: ProgressStore) -> None:
-    """Everything written before the trouble is still there, unchanged, and the file is sound."""
-    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    after = snapshot(store)
-    assert before["attempts"].items() <= after["attempts"].items()
-    assert before["visits"] <= after["visits"]
-    assert before["completed"].items() <= after["completed"].items()
-    assert before["outbox"] <= after["outbox"]
-    assert inconsistencies(store) == []
+from tests.kiosk.disk_kit import Ext4Disk, fill, run
 
 
 def learn_until_a_write_fails(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str]) -> None:
@@ -137,23 +80,10 @@ def keeps_teaching_through(db: Path, pack: Pack, break_disk: Trouble, mend_disk:
 
 
 # --- disk full -----------------------------------------------------------------------------
-@pytest.fixture
-def small_disk(tmpfs_mount: TmpfsMount) -> Path:
-    """A real 2 MB file system (tmpfs) that the test can fill up."""
-    return tmpfs_mount("disk", size="2m")
-
-
 def test_full_disk_keeps_teaching_and_writes_again_once_there_is_room(small_disk, core_pack):
-    filler = small_disk / "logs-that-filled-the-disk"
-
-    def fill(_: ProgressStore) -> None:
-        with filler.open("wb") as out, pytest.raises(OSError) as full:
-            while True:
-                out.write(b"x" * 65536)
-                out.flush()
-        assert full.value.errno == errno.ENOSPC
-
-    keeps_teaching_through(small_disk / "progress.db", core_pack, fill, lambda _: filler.unlink())
+    filled: list[Path] = []
+    keeps_teaching_through(small_disk / "progress.db", core_pack, lambda _: filled.append(fill(small_disk)),
+                           lambda _: filled[0].unlink())
 
 
 def test_database_at_its_page_limit_keeps_teaching_and_writes_again(tmp_path, core_pack):
@@ -172,43 +102,28 @@ def test_database_at_its_page_limit_keeps_teaching_and_writes_again(tmp_path, co
 # --- read-only -----------------------------------------------------------------------------
 def test_immutable_database_keeps_teaching_and_writes_again_when_writable(tmp_path, core_pack):
     db = tmp_path / "progress.db"
-    files = [str(db), f"{db}-wal"]
+    parts = [str(db), f"{db}-wal"]
 
     def lock(_: ProgressStore) -> None:
-        result = _run("chattr", "+i", *files)
+        result = run("chattr", "+i", *parts)
         if result.returncode != 0:
             pytest.skip(f"this file system cannot make files immutable ({result.stderr.strip()})")
         with pytest.raises(PermissionError):  # root too: the lock is real
             db.open("ab").close()
 
     try:
-        keeps_teaching_through(db, core_pack, lock, lambda _: _run("chattr", "-i", *files))
+        keeps_teaching_through(db, core_pack, lock, lambda _: run("chattr", "-i", *parts))
     finally:
-        _run("chattr", "-i", *files)
+        run("chattr", "-i", *parts)
 
 
-@pytest.fixture
-def ext4_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """An 8 MB ext4 file system on a loop device, mounted errors=remount-ro."""
-    image, mount_dir = tmp_path / "ext4.img", tmp_path / "ext4"
-    mount_dir.mkdir()
-    with image.open("wb") as out:
-        out.truncate(8 << 20)
-    made = _run("mkfs.ext4", "-q", "-F", str(image))
-    if made.returncode != 0:
-        pytest.skip(f"mkfs.ext4 is needed for the read-only file system test ({made.stderr.strip()})")
-    _mount("-o", "loop,errors=remount-ro", str(image), str(mount_dir), why="a file system turning read-only needs root")
-    device = Path(_run("findmnt", "-n", "-o", "SOURCE", str(mount_dir)).stdout.strip()).name
-    yield mount_dir, device
-    _run("umount", "-l", str(mount_dir))
-
-
-def test_file_system_turned_read_only_by_the_kernel_keeps_teaching_and_loses_nothing(ext4_disk, core_pack, tmp_path):
+def test_file_system_turned_read_only_by_the_kernel_keeps_teaching_and_loses_nothing(ext4_disk: Ext4Disk, core_pack):
     """What ext4 does after a disk error: remount read-only under the running kiosk. The kiosk
-    keeps teaching; a restart before the technician's repair teaches from memory and leaves
-    the file alone; after the repair everything written before the error is there."""
-    mount_dir, device = ext4_disk
-    trigger = Path(f"/sys/fs/ext4/{device}/trigger_fs_error")
+    keeps teaching; a restart before the technician's repair teaches from memory, leaves the
+    file alone and tells staff the disk is read-only; after the repair everything written
+    before the error is there."""
+    mount_dir = ext4_disk.mount_dir
+    trigger = Path(f"/sys/fs/ext4/{ext4_disk.device}/trigger_fs_error")
     if not trigger.exists():
         pytest.skip(f"{trigger} is missing: this kernel cannot simulate an ext4 error")
     db, clock = mount_dir / "progress.db", ManualClock()
@@ -220,16 +135,16 @@ def test_file_system_turned_read_only_by_the_kernel_keeps_teaching_and_loses_not
     assert refused.value.errno == errno.EROFS
     kiosk.handle(OpenLesson(core_pack.lessons[1].id))
     assert kiosk.store_failing and "Không ghi được tiến độ học" in kiosk.store_problem
+    assert "chỉ đọc" in kiosk.store_problem  # the true cause
     assert_lesson_finishes(kiosk, clock)
     restarted = ProgressStore.open(db)  # a restart while the disk is still read-only
-    assert restarted.path is None and "bộ nhớ" in restarted.notice
-    assert sorted(p.name for p in mount_dir.glob("progress.db*")) == ["progress.db", "progress.db-shm", "progress.db-wal"]
+    assert restarted.path is None and "bộ nhớ" in restarted.notice and "chỉ đọc" in restarted.notice
+    assert files(mount_dir) == ["progress.db", "progress.db-shm", "progress.db-wal"]
     restarted.close()
     kiosk.close()
     store.close()
 
-    _run("umount", str(mount_dir))  # the technician's repair, then the kiosk starts again
-    _mount("-o", "loop", str(tmp_path / "ext4.img"), str(mount_dir), why="remounting the repaired file system")
+    ext4_disk.mend()  # the technician's repair, then the kiosk starts again
     again = ProgressStore.open(db)
     assert again.notice == ""
     assert_kept(before, again)

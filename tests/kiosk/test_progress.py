@@ -6,6 +6,7 @@ import pytest
 from kiosk.intents import OpenLesson, Touched
 from kiosk.lesson_session import Attempt
 from kiosk.progress import SCHEMA_VERSION, ProgressStore
+from kiosk.set_aside import SetAsideNotice
 from kiosk.walkthrough import complete_step
 
 AT = datetime.datetime(2026, 11, 27, 9, 0, tzinfo=datetime.UTC)
@@ -33,8 +34,8 @@ def test_corrupt_database_is_moved_aside_and_a_new_one_started(tmp_path, caplog)
     store = ProgressStore.open(path)
     aside = list(tmp_path.glob("progress.db.broken-*"))
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not")
-    assert "đã được cất sang" in store.notice
-    assert "moved the unusable database" in caplog.text
+    assert store.notice == "" and "moved the damaged database" in caplog.text
+    assert aside[0].name in SetAsideNotice(path).text_vi()  # staff are told until they acknowledge it
     store.start_visit("kiosk-01", AT)
     assert store.db["visits"].count == 1
 

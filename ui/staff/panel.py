@@ -62,10 +62,24 @@ class StaffPanel(QWidget):
         self._right = QStackedWidget()  # the scroll area, or a page that fills the side by itself
         self._right.addWidget(self._area)
         layout.addWidget(self._right, 1)
-        # e.g. the disk is full, a setting fell back to its default, a pack failed: staff learn it on opening
+        self._show_opening()
+
+    def _show_opening(self) -> None:
+        """What staff learn on opening (the disk is full, a setting fell back to its default, a
+        pack failed, a damaged database was set aside: that one until acknowledged), then what to do."""
+        services = self._services
         notices = [notice for notice in (services.store_notice(), services.settings_notice(), services.packs_notice())
                    if notice]
-        self.show_widgets([*(self.banner(notice, "error") for notice in notices), label(texts.CHOOSE, "instruction")])
+        widgets: list[QWidget] = [self.banner(notice, "error") for notice in notices]
+        set_aside = services.set_aside_notice()
+        if set_aside:
+            widgets += [self.banner(set_aside, "error"), WrapButton(texts.ACKNOWLEDGE, "secondary", self._look.main_target,
+                                                                    self._acknowledge, "staff:acknowledge")]
+        self.show_widgets([*widgets, label(texts.CHOOSE, "instruction")])
+
+    def _acknowledge(self) -> None:
+        self._services.acknowledge_set_aside()
+        self._show_opening()
 
     # --- the right-hand side ---------------------------------------------------------------
     def show_widgets(self, widgets: Sequence[QWidget]) -> None:

@@ -29,6 +29,8 @@ class StaffServices:
     change_setting: Callable[[str, object], Settings]  # store and apply one staff change; ValueError/OSError
     settings_notice: Callable[[], str] = lambda: ""  # e.g. the overrides file was broken and ignored
     store_notice: Callable[[], str] = lambda: ""  # progress could not be written (disk full, read-only), in Vietnamese
+    set_aside_notice: Callable[[], str] = lambda: ""  # damaged database files set aside, until acknowledged
+    acknowledge_set_aside: Callable[[], None] = lambda: None  # staff pressed "Đã biết": not told again
     packs_notice: Callable[[], str] = lambda: ""  # lesson packs that failed to load, with the validator's words
     packs_changed: Callable[[], None] = lambda: None  # after an install or rollback: load the new lessons
     report_periods: Callable[[], Sequence[tuple[datetime.date, datetime.date]]] = lambda: ()  # this month, last month

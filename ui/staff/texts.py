@@ -11,6 +11,7 @@ CANCELLED = "Đã hủy. Không có gì thay đổi."
 WORKING = "Đang làm, xin đợi…"
 FAILED = "Có lỗi không mong muốn, không làm được việc này. Hãy báo cán bộ kỹ thuật."
 CHOOSE = "Chọn một việc ở bên trái."
+ACKNOWLEDGE = "Đã biết"
 
 END_SESSION = "Kết thúc phiên hiện tại"
 END_CONFIRM = ("Kết thúc phiên của người đang học? Những gì họ đang làm sẽ bị xóa "

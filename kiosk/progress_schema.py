@@ -1,0 +1,107 @@
+"""The progress database's schema: the tables of each `schema_version` and the migrations
+between them (see kiosk.progress for what they hold)."""
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+
+import sqlite_utils
+
+from kiosk.store_trouble import NewerSchemaError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["visits"].create(
+        {"id": str, "kiosk_id": str, "started_at": str, "ended_at": str, "end_reason": str}, pk="id"
+    )
+    db["attempts"].create(
+        {"id": int, "visit_id": str, "lesson_id": str, "step_id": str, "step_index": int, "outcome": str, "at": str},
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["attempts"].create_index(["visit_id"])
+    db["lesson_summaries"].create(
+        {
+            "visit_id": str,
+            "lesson_id": str,
+            "status": str,  # started | completed
+            "started_at": str,
+            "completed_at": str,
+            "seconds": float,
+            "steps_done": int,
+            "wrong_count": int,
+            "hint_count": int,
+        },
+        pk=("visit_id", "lesson_id"),
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+
+
+def _create_v2(db: sqlite_utils.Database) -> None:
+    db["outbox"].create(
+        {
+            "id": str,  # the statement id: resending it is idempotent at the LRS
+            "statement": str,  # JSON
+            "created_at": str,
+            "tries": int,
+            "next_try_at": str,  # NULL: as soon as the network is up
+            "sent_at": str,  # NULL until the LRS accepted it
+            "rejected_at": str,  # set aside: the LRS refused it as invalid
+            "rejected_reason": str,
+        },
+        pk="id",
+        defaults={"tries": 0},
+    )
+    db["outbox"].create_index(["sent_at", "rejected_at"])
+    db["slips"].create(
+        {"code": str, "visit_id": str, "created_at": str},
+        pk="code",
+        foreign_keys=[("visit_id", "visits", "id")],
+    )
+    db["attempt_rollups"].create(
+        {"day": str, "lesson_id": str, "step_id": str, "outcome": str, "count": int},
+        pk=("day", "lesson_id", "step_id", "outcome"),
+    )
+
+
+def _index_attempt_times(db: sqlite_utils.Database) -> None:
+    db["attempts"].create_index(["at"])
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _create_v1, 2: _create_v2, 3: _index_attempt_times}
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The file's schema version (0: a new file); fails here if it is not a database."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Create or upgrade the schema and note when the file was opened, in one transaction
+    that takes the write lock first (waiting for another writer) and reads the version again
+    under the lock. It always writes: a file that cannot be written fails here."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if not db["meta"].exists():
+            db["meta"].create({"key": str, "value": str}, pk="key")
+        current = schema_version(db)
+        if current > SCHEMA_VERSION:
+            raise NewerSchemaError(current, SCHEMA_VERSION)
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](db)
+            log.info("progress database migrated to schema_version %d", version)
+        db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        db["meta"].upsert({"key": "opened_at", "value": datetime.datetime.now(datetime.UTC).isoformat()}, pk="key")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
