@@ -5,7 +5,7 @@ touch only). Prints per size the count, median, p95 and max in ms beside the tar
 and step. A step that fails is reported (lesson, step, intent, error), the walk goes on
 with the next lesson, and the exit status is 1.
 
-    .venv/bin/python benchmarks/tap_to_paint.py [--sizes 1280x800,1920x1080] [--slowest 8] [--json FILE]
+    .venv/bin/python benchmarks/tap_to_paint.py [--sizes 1280x800,1920x1080] [--slowest 8] [--json FILE] [--lessons N]
 
 Without DISPLAY or WAYLAND_DISPLAY it sets QT_QPA_PLATFORM=offscreen (the platform is printed).
 
@@ -49,19 +49,31 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 
-sys.path[0] = str(Path(__file__).resolve().parents[1])  # not benchmarks/: its voice.py would hide the voice package
 if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QEventLoop, QMessageLogContext, QObject, QPoint, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kiosk.actions import Action
 from kiosk.app.kiosk_app import KioskApp, application
+from kiosk.app.qt_quiet import offscreen_quiet
 from kiosk.clock import ManualClock
-from kiosk.intents import BackToMenu, Choose, Continue, Intent, OpenLesson, Submit, Swipe, Tap, Touched, TypeChar, TypeTone
+from kiosk.intents import (
+    BackToMenu,
+    Choose,
+    Continue,
+    Intent,
+    OpenLesson,
+    Submit,
+    Swipe,
+    Tap,
+    Touched,
+    TypeChar,
+    TypeTone,
+)
 from kiosk.settings import Settings
 from kiosk.walkthrough import correct_intents
 
@@ -330,8 +342,8 @@ def kiosk_window(width: int, height: int) -> Iterator[KioskApp]:
             kiosk_app.window.deleteLater()
 
 
-def run_size(width: int, height: int) -> tuple[list[Sample], list[float], list[Failure]]:
-    """The taps of every lesson at this size, the lesson-open times, and what failed."""
+def run_size(width: int, height: int, most: int | None = None) -> tuple[list[Sample], list[float], list[Failure]]:
+    """The taps of every lesson (or the first `most`) at this size, the lesson-open times, and what failed."""
     size = f"{width}x{height}"
     samples: list[Sample] = []
     failures: list[Failure] = []
@@ -340,7 +352,7 @@ def run_size(width: int, height: int) -> tuple[list[Sample], list[float], list[F
             failures.append(Failure(size, "", "", "", f"pack {refused.path} refused: {refused.problems}"))
         walker = Walker(kiosk_app, size)
         lessons = [lesson.id for pack in kiosk_app.kiosk.packs for lesson in pack.lessons]
-        for lesson_id in lessons:
+        for lesson_id in lessons[:most]:
             try:
                 samples.extend(walker.walk(lesson_id))
             except Exception as exc:  # report the step and go on with the next lesson
@@ -386,28 +398,23 @@ def report(samples: list[Sample], opened: dict[str, list[float]], failures: list
     return summary
 
 
-def drop_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's messages to stderr, less the offscreen plugin's one about every window it shows."""
-    if message != "This plugin does not support propagateSizeHints()":
-        print(message, file=sys.stderr)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1280x800,1920x1080", help="comma-separated WIDTHxHEIGHT")
     parser.add_argument("--slowest", type=int, default=8, help="how many of the slowest taps to list per size")
     parser.add_argument("--json", type=Path, help="also write the figures, every tap and the failures here")
+    parser.add_argument("--lessons", type=int, help="only the first N lessons (a quick check)")
     args = parser.parse_args()
-    qInstallMessageHandler(drop_offscreen_noise)
     application()
     samples: list[Sample] = []
     opened: dict[str, list[float]] = {}
     failures: list[Failure] = []
-    for size in args.sizes.split(","):
-        width, height = (int(n) for n in size.split("x"))
-        taps, opened[size], failed = run_size(width, height)
-        samples += taps
-        failures += failed
+    with offscreen_quiet():
+        for size in args.sizes.split(","):
+            width, height = (int(n) for n in size.split("x"))
+            taps, opened[size], failed = run_size(width, height, args.lessons)
+            samples += taps
+            failures += failed
     summary = report(samples, opened, failures, args.slowest)
     if args.json:
         record = {"target_p95_ms": TARGET_P95_MS, "sizes": summary, "taps": [asdict(s) for s in samples],

@@ -13,7 +13,6 @@ the setting, where it came from, the value and what was expected.
 """
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
 import json

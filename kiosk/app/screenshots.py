@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.app.kiosk_app import KioskApp, application
+from kiosk.app.qt_quiet import offscreen_quiet
 from kiosk.clock import ManualClock
 from kiosk.settings import Settings
 
@@ -35,9 +36,10 @@ def screenshots(
     application()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[tuple[str, str]] = []
-    for width, height in sizes:
-        for text_size in text_sizes:
-            shots += _tour_at(settings, out_dir, width, height, text_size)
+    with offscreen_quiet():
+        for width, height in sizes:
+            for text_size in text_sizes:
+                shots += _tour_at(settings, out_dir, width, height, text_size)
     index = out_dir / "index.html"
     index.write_text(_contact_sheet(shots), encoding="utf-8")
     return index

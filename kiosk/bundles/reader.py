@@ -91,6 +91,8 @@ def read_bundle(source: Path | BinaryIO, trusted_keys: tuple[str, ...], limits: 
     if isinstance(source, Path):
         try:
             f = source.open("rb")
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            raise BundleRejected("not_found", f"cannot open {source}: {exc}", name=source.name) from exc
         except OSError as exc:
             raise BundleRejected("source_lost", f"cannot open {source}: {exc}") from exc
         with f:

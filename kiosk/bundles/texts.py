@@ -20,6 +20,7 @@ MESSAGES_VI: dict[str, str] = {
     "link": "Gói bài học có liên kết tệp, trạm không cho phép.",
     "special_file": "Gói bài học có loại tệp đặc biệt, trạm không cho phép.",
     "invalid_pack": "Nội dung bài học trong gói có lỗi.",
+    "not_found": "Không tìm thấy tệp gói bài học «{name}». Hãy kiểm tra lại tên tệp và USB đã cắm chưa, rồi thử lại.",
     "source_lost": "Không đọc được USB: có thể USB đã bị rút ra khi đang chép. "
     "Hãy cắm lại USB và thử lại.",
     "disk_error": "Ổ đĩa của trạm bị lỗi hoặc hết chỗ trống. Hãy báo cán bộ kỹ thuật.",

@@ -22,7 +22,7 @@ def _validate(args: argparse.Namespace) -> int:
     if result.pack is None:
         for problem in result.problems:
             print(problem)
-        print(f"Gói bài học có {len(result.problems)} lỗi, chưa dùng được. ({len(result.problems)} problem(s))", file=sys.stderr)
+        print(f"Gói bài học có {len(result.problems)} lỗi, chưa dùng được.", file=sys.stderr)
         return 1
     pack = result.pack
     steps = sum(len(lesson.steps) for lesson in pack.lessons)

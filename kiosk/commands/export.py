@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from kiosk.commands import settings_from_args
+from kiosk.commands import refuse, settings_from_args
 
 DONE = "Đã ghi {count} bản ghi học tập (xAPI) vào {path}."
 
@@ -25,7 +24,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         count = export_jsonl(settings_from_args(args).database, args.xapi, args.unsent, args.force)
     except ExportError as exc:
-        print(exc, file=sys.stderr)
+        refuse(exc.message_vi, exc.detail)
         return 2
     print(DONE.format(count=count, path=args.xapi))
     return 0

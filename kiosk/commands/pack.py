@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.commands import settings_from_args
+from kiosk.commands import refuse, settings_from_args
 
 if TYPE_CHECKING:
     from kiosk.bundles import SlotInfo
@@ -49,7 +49,7 @@ def _refused(exc: Exception) -> int:
     from kiosk.bundles import UpdateError
 
     if isinstance(exc, UpdateError):
-        print(f"{exc.message_vi}\n[{exc.reason}] {exc.detail}", file=sys.stderr)
+        refuse(exc.message_vi, f"[{exc.reason}] {exc.detail}")
     else:
         print(f"error: {exc}", file=sys.stderr)
     return 1

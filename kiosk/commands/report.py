@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import re
-import sys
 from pathlib import Path
 
-from kiosk.commands import settings_from_args
+from kiosk.commands import refuse, settings_from_args
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -82,5 +81,5 @@ def _parse(value: str) -> datetime.date:
 
 
 def _fail(message_vi: str, detail: str) -> int:
-    print(f"{message_vi}\n  ({detail})", file=sys.stderr)
+    refuse(message_vi, detail)
     return 2

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 from kiosk.commands import settings_from_args
@@ -18,8 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk import app
+    from kiosk.app.launch import has_display
 
-    return app.run(settings_from_args(args), windowed=args.windowed)
+    settings = settings_from_args(args)
+    if has_display() and not args.verbose:
+        logging.getLogger().setLevel(logging.INFO)  # the running kiosk's log (its file under systemd)
+    return app.run(settings, windowed=args.windowed)
 
 
 def _screenshots(args: argparse.Namespace) -> int:

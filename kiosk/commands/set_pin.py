@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from kiosk.commands import settings_from_args
+from kiosk.commands import refuse, settings_from_args
 from kiosk.staff_pin import WeakPinError, check_pin_policy, set_pin
 
 RECOVERY_NOTE = ("Mã khôi phục: {code}\n"
@@ -43,7 +43,7 @@ def _set_pin(args: argparse.Namespace) -> int:
         print(exc.message_vi, file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"Không ghi được mã PIN vào {settings.data_dir}: mã PIN cũ vẫn dùng. ({exc.strerror})", file=sys.stderr)
+        refuse(f"Không ghi được mã PIN vào {settings.data_dir}: mã PIN cũ vẫn dùng.", str(exc))
         return 1
     print(f"Đã đặt mã PIN cán bộ (lưu tại {settings.data_dir}).")
     print(RECOVERY_NOTE.format(code=" ".join(code[i:i + 4] for i in range(0, len(code), 4))))

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import sys
 
-from kiosk.commands import settings_from_args
+from kiosk.commands import refuse, settings_from_args
 from kiosk.settings import Settings
 
 NO_DATABASE = "Chưa có dữ liệu học tập ở {path}."
@@ -61,12 +60,12 @@ def _send(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     if not settings.lrs_url:
-        print(f"{NO_LRS} (lrs_url is empty)", file=sys.stderr)
+        refuse(NO_LRS, "lrs_url is empty")
         return 2
     try:
         transport = LrsTransport(settings.lrs_url, settings.lrs_username, settings.lrs_password)
     except ValueError as exc:
-        print(f"{BAD_LRS} ({exc})", file=sys.stderr)
+        refuse(BAD_LRS, str(exc))
         return 2
     conn = _open(settings, readonly=False)
     if conn is None:
@@ -96,7 +95,7 @@ def _open(settings: Settings, readonly: bool) -> sqlite3.Connection | None:
     try:
         return connect_file(settings.database, readonly=readonly)
     except FileNotFoundError as exc:
-        print(f"{NO_DATABASE.format(path=settings.database)} ({exc})", file=sys.stderr)
+        refuse(NO_DATABASE.format(path=settings.database), str(exc))
     except sqlite3.DatabaseError as exc:
-        print(f"{BAD_DATABASE.format(path=settings.database)} ({settings.database}: {exc})", file=sys.stderr)
+        refuse(BAD_DATABASE.format(path=settings.database), f"{settings.database}: {exc}")
     return None

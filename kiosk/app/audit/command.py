@@ -8,14 +8,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-
 from content.loader import load_pack
 from kiosk.app.audit.engine import DPIS, SIZES, TEXT_SIZES, audit_pack
 from kiosk.app.audit.report import json_report, text_report
+from kiosk.app.qt_quiet import offscreen_quiet
 from kiosk.settings import Settings
-
-QUIET = ("This plugin does not support propagateSizeHints",)  # the offscreen platform's, about every window
 
 
 def run(pack_dir: Path, settings: Settings, json_file: Path | None = None,
@@ -42,18 +39,9 @@ def run(pack_dir: Path, settings: Settings, json_file: Path | None = None,
 def _quiet() -> Iterator[None]:
     """Leave out what every fresh kiosk logs (database set up, packs loaded) and the offscreen
     platform's chatter; pass warnings and every other Qt message on."""
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if message.startswith(QUIET):
-            return
-        if previous is not None:
-            previous(kind, context, message)
-        else:
-            print(message, file=sys.stderr)
-
-    previous = qInstallMessageHandler(handler)
     logging.disable(logging.INFO)
     try:
-        yield
+        with offscreen_quiet():
+            yield
     finally:
         logging.disable(logging.NOTSET)
-        qInstallMessageHandler(previous)

@@ -241,8 +241,10 @@ def test_stick_pulled_mid_copy_is_refused(refuse, pack_v2: Path, key: Key, tmp_p
     assert "Input/output error" in refuse(stick, "source_lost").detail
 
 
-def test_bundle_gone_before_install_is_refused(refuse, tmp_path: Path) -> None:
-    refuse(tmp_path / "stick" / "gone.hvsbundle", "source_lost")
+def test_a_bundle_that_is_not_there_is_refused_as_not_found(refuse, tmp_path: Path) -> None:
+    refused = refuse(tmp_path / "stick" / "gone.hvsbundle", "not_found")
+    assert refused.message_vi.startswith("Không tìm thấy tệp gói bài học «gone.hvsbundle».")
+    assert "USB đã bị rút" not in refused.message_vi
 
 
 def test_bundle_truncated_while_being_read_is_refused(refuse, pack_v2: Path, key: Key, tmp_path: Path) -> None:

