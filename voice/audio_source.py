@@ -73,12 +73,12 @@ class CommandSource:
         self._process.wait()
 
 
-def microphone_command(env: Mapping[str, str] | None = None) -> list[str] | None:
-    """A capture command for the microphone, or None when there is none.
+def microphone_command(env: Mapping[str, str] | None = None, rate: int = SAMPLE_RATE) -> list[str] | None:
+    """A capture command for the microphone (mono s16le at `rate`), or None when there is none.
 
     PulseAudio with a real (non-monitor) source → parec; else ALSA with a capture card → arecord.
     """
-    fmt = [f"--rate={SAMPLE_RATE}", "--channels=1", "--format=s16le", "--raw"]
+    fmt = [f"--rate={rate}", "--channels=1", "--format=s16le", "--raw"]
     sources = _run(["pactl", "list", "short", "sources"], env) if shutil.which("parec") else None
     if sources is not None and sources.returncode == 0:
         names = [line.split("\t")[1] for line in sources.stdout.splitlines() if "\t" in line]
@@ -86,7 +86,7 @@ def microphone_command(env: Mapping[str, str] | None = None) -> list[str] | None
             return ["parec", "--latency-msec=50", *fmt]
     cards = _run(["arecord", "-l"], env) if shutil.which("arecord") else None
     if cards is not None and cards.returncode == 0 and "card " in cards.stdout:
-        return ["arecord", "-q", "-t", "raw", "-f", "S16_LE", "-r", str(SAMPLE_RATE), "-c", "1"]
+        return ["arecord", "-q", "-t", "raw", "-f", "S16_LE", "-r", str(rate), "-c", "1"]
     return None
 
 

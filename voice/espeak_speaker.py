@@ -1,4 +1,6 @@
-"""The real Speaker: normalise → render a cached WAV (pyttsx3/espeak-ng) → play it in a subprocess."""
+"""The real Speaker: a human recording of the line when the kiosk has one for its region (decoded
+and cached, see voice.clip_audio), else normalise → render a cached WAV (pyttsx3/espeak-ng); then
+play it in a subprocess."""
 from __future__ import annotations
 
 import logging
@@ -7,11 +9,14 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
 from pathlib import Path
 
+from voice.clip_audio import ClipRenderer
 from voice.normalise import normalise
 from voice.playback import AudioOutput, Player, detect_output
+from voice.recordings import RecordingLibrary
 from voice.renderer import BACKGROUND, URGENT, VOICE_IDS, SpeechRenderer
 from voice.speaker import (
-    STATUS_NO_DEVICE, STATUS_NO_VOICE, STATUS_OK, Region, check_region, clamp_rate, clamp_volume, slow_rate,
+    RECORDED_REGIONS, STATUS_NO_DEVICE, STATUS_NO_VOICE, STATUS_OK, Region, check_region, clamp_rate, clamp_volume,
+    recording_tempo, slow_rate,
 )
 from voice.wav_cache import WavCache
 
@@ -24,6 +29,7 @@ class EspeakSpeaker:
     """Speaks through espeak-ng's Vietnamese voices. Every method returns without waiting for audio.
 
     `output`: an AudioOutput, None for "no device", or leave it out to detect one now (a few ms).
+    `recordings`: human recordings to prefer, line by line (None: espeak-ng only).
     """
 
     def __init__(
@@ -35,6 +41,7 @@ class EspeakSpeaker:
         volume: float = 0.9,
         output: AudioOutput | None | object = _DETECT,
         env: Mapping[str, str] | None = None,
+        recordings: RecordingLibrary | None = None,
     ) -> None:
         self._region = check_region(region)
         self.rate = clamp_rate(rate)
@@ -48,6 +55,8 @@ class EspeakSpeaker:
         self._closed = False
         cache = WavCache(cache_dir)
         self.renderer = SpeechRenderer(cache)
+        self.recordings = recordings
+        self.clips = ClipRenderer(cache)
         if self._player is None:
             log.warning("speech disabled: no audio output device")
         else:
@@ -85,16 +94,26 @@ class EspeakSpeaker:
                 return
             generation = self._generation
             rate = slow_rate(self.rate) if slow else self.rate
-            future = self.renderer.request(words, self.voice_id, rate, priority=URGENT)
+            recorded = self.recordings.plan(text, RECORDED_REGIONS[self._region]) if self.recordings else None
+            if recorded:
+                future = self.clips.request([clip.path for clip in recorded], recording_tempo(self.rate, slow))
+                fallback = (words, rate)  # a clip that cannot be decoded: espeak-ng says the line
+            else:
+                future = self.renderer.request(words, self.voice_id, rate, priority=URGENT)
+                fallback = None
             self._pending = future
-        future.add_done_callback(lambda done: self._play(generation, done))
+        future.add_done_callback(lambda done: self._play(generation, done, fallback))
 
     def prerender(self, texts: Iterable[str]) -> None:
         if not self.available:
             return
+        region = RECORDED_REGIONS[self._region]
         for text in texts:
+            recorded = self.recordings.plan(text, region) if self.recordings else None
             words = normalise(text)
-            if words:
+            if recorded:
+                self.clips.request([clip.path for clip in recorded], recording_tempo(self.rate, False))
+            elif words:
                 self.renderer.request(words, self.voice_id, self.rate, priority=BACKGROUND)
 
     def stop(self) -> None:
@@ -115,6 +134,7 @@ class EspeakSpeaker:
             self._cancel_locked()
             self._closed = True
         self.renderer.close()
+        self.clips.close()
 
     def _cancel_locked(self) -> None:
         self._generation += 1
@@ -122,11 +142,19 @@ class EspeakSpeaker:
         if self._player is not None:
             self._player.stop()
 
-    def _play(self, generation: int, done: Future[Path]) -> None:
-        if done.cancelled() or done.exception() is not None:
+    def _play(self, generation: int, done: Future[Path], fallback: tuple[str, int] | None = None) -> None:
+        if done.cancelled():
             return
         with self._lock:
             if generation != self._generation or self._player is None:
                 return  # stopped or superseded while rendering
-            self._pending = None
-            self._player.play(done.result(), self._volume)
+            if done.exception() is None:
+                self._pending = None
+                self._player.play(done.result(), self._volume)
+                return
+            if fallback is None or self._closed:
+                self._pending = None
+                return
+            again = self.renderer.request(fallback[0], self.voice_id, fallback[1], priority=URGENT)
+            self._pending = again
+        again.add_done_callback(lambda rendered: self._play(generation, rendered))  # outside the lock: may run at once

@@ -33,11 +33,14 @@ def level(chunk: bytes) -> float:
 
 
 class LevelMeter:
-    """Reads `source` until it ends or `stop()`; calls `on_level` (on the meter's thread) per chunk."""
+    """Reads `source` until it ends or `stop()`; calls `on_level` (on the meter's thread) per chunk,
+    and `on_chunk` with the audio itself when it is kept (a staff recording)."""
 
-    def __init__(self, source: AudioSource, on_level: Callable[[float], None]) -> None:
+    def __init__(self, source: AudioSource, on_level: Callable[[float], None],
+                 on_chunk: Callable[[bytes], None] | None = None) -> None:
         self._source = source
         self._on_level = on_level
+        self._on_chunk = on_chunk
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name="level-meter", daemon=True)
         self._thread.start()
@@ -49,6 +52,8 @@ class LevelMeter:
                 if not chunk:
                     break
                 if not self._stopped.is_set():
+                    if self._on_chunk is not None:
+                        self._on_chunk(chunk)
                     self._on_level(level(chunk))
         except (OSError, ValueError) as exc:  # the microphone went away mid-test
             log.warning("level meter stopped: %r", exc)

@@ -25,7 +25,7 @@ from voice.wav_cache import WavCache
 
 log = logging.getLogger(__name__)
 
-VOICE_IDS = {"north": "aav/vi", "south": "aav/vi-vn-x-south"}
+VOICE_IDS = {"north": "aav/vi", "central": "aav/vi-vn-x-central", "south": "aav/vi-vn-x-south"}
 URGENT, BACKGROUND = 0, 1
 RENDER_ATTEMPTS = 3
 WAV_HEADER_BYTES = 44

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, Protocol, runtime_checkable
 
-Region = Literal["north", "south"]
-REGIONS: tuple[Region, ...] = ("north", "south")
+Region = Literal["north", "central", "south"]
+REGIONS: tuple[Region, ...] = ("north", "central", "south")
+RECORDED_REGIONS: dict[Region, str] = {"north": "bac", "central": "trung", "south": "nam"}  # voice packs' names
+DEFAULT_RATE = 150  # words per minute; recordings play at their own speed at this rate
 
 SLOW_FACTOR = 0.7  # "Nghe chậm hơn" speaks at 70 % of the normal rate
 MIN_RATE = 80
@@ -56,13 +58,21 @@ class Speaker(Protocol):
         """Set the volume, clamped to 0.0–1.0; applies from the next utterance."""
 
     def set_voice(self, region: Region) -> None:
-        """Choose the northern or southern Vietnamese voice; ValueError for any other region."""
+        """Choose the northern, central or southern voice (recordings of that region, else espeak-ng's
+        matching voice); ValueError for any other region."""
 
     def set_rate(self, rate: int) -> None:
         """Speaking speed in words per minute (at least MIN_RATE); applies from the next utterance."""
 
     def close(self) -> None:
         """Stop speaking and release threads and processes; safe to call twice."""
+
+
+def recording_tempo(rate: int, slow: bool) -> float:
+    """How fast a recording plays: its own speed at DEFAULT_RATE, following the staff's rate
+    setting otherwise, and SLOW_FACTOR of that for "Nghe chậm hơn" (sox tempo: pitch unchanged)."""
+    tempo = clamp_rate(rate) / DEFAULT_RATE * (SLOW_FACTOR if slow else 1.0)
+    return min(2.0, max(0.5, tempo))
 
 
 def slow_rate(rate: int) -> int:
