@@ -86,7 +86,7 @@ class Kiosk:
         self._rng = rng or random.Random()
         self._idle = IdlePolicy(clock, settings.idle_warning_s, settings.idle_grace_s)
         self._record = VisitRecord(store, clock, lambda: self._settings.kiosk_id)
-        self._code_guard = CodeGuard(clock)  # outlives sessions: a new one does not reset it
+        self._code_guard = CodeGuard(clock, lambda: self._store.db)  # outlives sessions and restarts
         self._serial = 0
         self._reset()
 

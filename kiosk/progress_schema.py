@@ -12,7 +12,7 @@ from kiosk.store_trouble import NewerSchemaError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -73,7 +73,15 @@ def _index_attempt_times(db: sqlite_utils.Database) -> None:
     db["attempts"].create_index(["at"])
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _create_v1, 2: _create_v2, 3: _index_attempt_times}
+def _create_code_guesses(db: sqlite_utils.Database) -> None:
+    """When wrong slip codes were typed (epoch seconds), for kiosk.slip_desk.CodeGuard."""
+    db["code_guesses"].create({"at": float})
+    db["code_guesses"].create_index(["at"])
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _create_v1, 2: _create_v2, 3: _index_attempt_times, 4: _create_code_guesses,
+}
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -4,10 +4,14 @@ says into Speak actions. A new desk is made for every citizen, so nothing carrie
 """
 from __future__ import annotations
 
+import logging
 import math
+import sqlite3
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
+
+import sqlite_utils
 
 from kiosk import slip_texts as words
 from kiosk.clock import Clock
@@ -16,29 +20,62 @@ from kiosk.settings import Settings
 from kiosk.slips import CODE_DIGITS, spaced
 from kiosk.views import CodeEntryView, SlipView
 
+log = logging.getLogger(__name__)
+
 FREE_TRIES = 5  # wrong codes at this kiosk within GUARD_WINDOW_S before each further try waits
 WAIT_S = 30
 GUARD_WINDOW_S = 600
 
 
 class CodeGuard:
-    """Slows down guessing codes at this kiosk, across sessions (a new session does not reset
-    it): after FREE_TRIES wrong codes within GUARD_WINDOW_S, each try waits WAIT_S after the
-    last wrong one. A citizen who mistypes a few times never waits."""
+    """Slows down guessing codes at this kiosk, across sessions and restarts: after FREE_TRIES
+    wrong codes within GUARD_WINDOW_S, each try waits WAIT_S after the last wrong one. A
+    citizen who mistypes a few times never waits.
 
-    def __init__(self, clock: Clock) -> None:
+    The wrong codes' times are kept in the progress database (`code_guesses`, wall-clock
+    seconds), so restarting the app does not reset the count, and in memory (monotonic), so a
+    database that cannot be written or read never lets guessing go faster. A clock set
+    backwards can only lengthen a wait up to WAIT_S."""
+
+    def __init__(self, clock: Clock, db: Callable[[], sqlite_utils.Database] | None = None) -> None:
         self._clock = clock
+        self._db = db  # the progress store's current connection (it may change while running)
         self._wrong: deque[float] = deque()  # monotonic times of recent wrong codes
 
     def wait_left(self) -> float:
         self._forget_old()
+        remembered = self._stored_wait()
         if len(self._wrong) < FREE_TRIES:
-            return 0.0
-        return max(0.0, self._wrong[-1] + WAIT_S - self._clock.monotonic())
+            return remembered
+        return max(remembered, self._wrong[-1] + WAIT_S - self._clock.monotonic())
 
     def wrong(self) -> None:
         self._wrong.append(self._clock.monotonic())
         self._forget_old()
+        if self._db is None:
+            return
+        now = self._clock.now().timestamp()
+        try:
+            db = self._db()
+            with db.atomic():
+                db["code_guesses"].insert({"at": now})
+                db.execute("DELETE FROM code_guesses WHERE at < ?", [now - GUARD_WINDOW_S])
+        except sqlite3.Error as exc:
+            log.error("wrong slip code not stored (%s); the wait holds from memory", exc)
+
+    def _stored_wait(self) -> float:
+        if self._db is None:
+            return 0.0
+        now = self._clock.now().timestamp()
+        try:
+            rows = self._db().execute("SELECT at FROM code_guesses WHERE at > ? ORDER BY at DESC LIMIT ?",
+                                      [now - GUARD_WINDOW_S, FREE_TRIES]).fetchall()
+        except sqlite3.Error as exc:
+            log.error("stored wrong slip codes not read (%s); the wait holds from memory", exc)
+            return 0.0
+        if len(rows) < FREE_TRIES:
+            return 0.0
+        return min(WAIT_S, max(0.0, rows[0][0] + WAIT_S - now))
 
     def _forget_old(self) -> None:
         while self._wrong and self._wrong[0] < self._clock.monotonic() - GUARD_WINDOW_S:

@@ -1,6 +1,7 @@
 """The practice slip and its code, driven through the core like a citizen would."""
 from __future__ import annotations
 
+import datetime
 import random
 import re
 
@@ -23,7 +24,9 @@ from kiosk.intents import (
     Touched,
     TypeChar,
 )
+from kiosk.clock import ManualClock
 from kiosk.lesson_session import LessonSession
+from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
 from kiosk.slip_desk import FREE_TRIES, GUARD_WINDOW_S, WAIT_S
 from kiosk.views import (
@@ -253,3 +256,35 @@ def test_resume_moves_back_to_a_password_the_citizen_must_type_again(core_pack):
     assert session.step.target == "new-password"  # no example to fill in: type it, then again
     assert session.values["cccd"] and "new-password" not in session.values
     assert LessonSession(lesson, random.Random(1), start=999).index == len(lesson.steps) - 1
+
+
+def guess_five_wrong_codes(kiosk: Kiosk) -> None:
+    kiosk.handle(Touched())
+    kiosk.handle(EnterCode())
+    for _ in range(FREE_TRIES):
+        type_code(kiosk, "00000000")
+        for _ in range(8):
+            kiosk.handle(Erase())
+
+
+def test_a_restart_does_not_reset_the_wait(core_pack, store, settings, clock):
+    guess_five_wrong_codes(Kiosk([core_pack], store, settings, clock, random.Random(1)))
+    store.close()
+    reopened = ProgressStore.open(settings.database)  # the app started again: a new process, a new clock
+    restarted = ManualClock(clock.now() + datetime.timedelta(seconds=5))
+    kiosk = Kiosk([core_pack], reopened, settings, restarted, random.Random(2))
+    kiosk.handle(Touched())
+    kiosk.handle(EnterCode())
+    type_code(kiosk, "00000001")
+    assert kiosk.view().page.message == slip_texts.CODE_WAIT.format(seconds=WAIT_S - 5)
+    restarted.advance(GUARD_WINDOW_S)
+    kiosk.handle(Submit())
+    assert kiosk.view().page.message == slip_texts.CODE_WRONG  # ten quiet minutes still forgive
+    reopened.close()
+
+
+def test_a_database_that_cannot_be_written_never_lets_guessing_go_faster(kiosk, store, clock):
+    store.db.execute("PRAGMA query_only = ON")  # SQLite refuses every write from now on
+    guess_five_wrong_codes(kiosk)
+    type_code(kiosk, "00000001")
+    assert kiosk.view().page.message == slip_texts.CODE_WAIT.format(seconds=WAIT_S)

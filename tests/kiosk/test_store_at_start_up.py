@@ -102,6 +102,7 @@ def test_a_start_up_that_must_write_waits_for_the_other_writer(tmp_path, core_pa
     before = history(db, core_pack)
     old = sqlite3.connect(db)
     with old:  # as schema version 2 left it
+        old.execute("DROP TABLE code_guesses")
         old.execute("DROP INDEX idx_attempts_at")
         old.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     old.close()
