@@ -193,13 +193,17 @@ def test_after_five_wrong_codes_each_try_waits(kiosk, clock):
     assert kiosk.view().page.message == slip_texts.CODE_WRONG  # checked again, unlimited tries
 
 
-def test_a_new_session_does_not_reset_the_wait_but_ten_quiet_minutes_do(kiosk, clock):
+def guess_five_wrong_codes(kiosk: Kiosk) -> None:
     kiosk.handle(Touched())
     kiosk.handle(EnterCode())
     for _ in range(FREE_TRIES):
         type_code(kiosk, "00000000")
         for _ in range(8):
             kiosk.handle(Erase())
+
+
+def test_a_new_session_does_not_reset_the_wait_but_ten_quiet_minutes_do(kiosk, clock):
+    guess_five_wrong_codes(kiosk)
     kiosk.handle(EndSession())
     kiosk.handle(EnterCode())  # someone else, or the same guesser again
     type_code(kiosk, "00000001")
@@ -256,15 +260,6 @@ def test_resume_moves_back_to_a_password_the_citizen_must_type_again(core_pack):
     assert session.step.target == "new-password"  # no example to fill in: type it, then again
     assert session.values["cccd"] and "new-password" not in session.values
     assert LessonSession(lesson, random.Random(1), start=999).index == len(lesson.steps) - 1
-
-
-def guess_five_wrong_codes(kiosk: Kiosk) -> None:
-    kiosk.handle(Touched())
-    kiosk.handle(EnterCode())
-    for _ in range(FREE_TRIES):
-        type_code(kiosk, "00000000")
-        for _ in range(8):
-            kiosk.handle(Erase())
 
 
 def test_a_restart_does_not_reset_the_wait(core_pack, store, settings, clock):
