@@ -31,7 +31,7 @@ from content.model import (
     Step,
     Topic,
 )
-from content.validate import check_pack
+from content.validate import check_pack, warn_pack
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,8 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 @dataclass(frozen=True)
 class LoadResult:
     pack: Pack | None
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # errors: the pack is not loaded
+    warnings: tuple[Problem, ...] = ()  # what to improve (content/STYLE.md); the pack still loads
 
 
 def load_pack(root: Path) -> LoadResult:
@@ -76,7 +77,7 @@ def load_pack(root: Path) -> LoadResult:
     problems.extend(check_pack(pack))
     if problems:
         log.warning("pack %s has %d problem(s); not loaded", root, len(problems))
-    return LoadResult(None if problems else pack, tuple(problems))
+    return LoadResult(None if problems else pack, tuple(problems), tuple(warn_pack(pack)))
 
 
 def _read_yaml(path: Path, name: str, problems: list[Problem]) -> Any:

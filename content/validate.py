@@ -24,7 +24,9 @@ from content.model import (
 )
 from content.rules import RULES
 from content.step_checks import check_answers, check_devices, check_ticks, shown
+from content.style import source_warnings, style_warnings
 
+SOURCE_WITH_ADDRESS_REQUIRED = False  # a warning while lessons are being sourced; then an error
 TARGET_KINDS = {"tap": TAPPABLE, "type": TYPABLE, "choose": CHOOSABLE, "choose_many": TAPPABLE - {"checkbox"}}
 
 
@@ -55,7 +57,21 @@ def check_pack(pack: Pack) -> list[Problem]:
         if lesson.topic and lesson.topic not in topic_ids:
             problems.append(Problem(f"{where}.topic", f"topic {lesson.topic!r} is not defined in pack.yaml"))
         problems.extend(_check_lesson(lesson, where))
+        if SOURCE_WITH_ADDRESS_REQUIRED:
+            problems.extend(source_warnings(lesson, where))
     return problems
+
+
+def warn_pack(pack: Pack) -> list[Problem]:
+    """What the pack should improve but may ship with: words outside the style sheet, and (until
+    it is required) a lesson without a source with an address."""
+    warnings: list[Problem] = []
+    for lesson in pack.lessons:
+        where = _file(lesson)
+        warnings.extend(style_warnings(lesson, where))
+        if not SOURCE_WITH_ADDRESS_REQUIRED:
+            warnings.extend(source_warnings(lesson, where))
+    return warnings
 
 
 def _file(lesson: Lesson) -> str:

@@ -19,6 +19,10 @@ def _validate(args: argparse.Namespace) -> int:
     from content.loader import load_pack
 
     result = load_pack(args.path)
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+    if result.warnings:
+        print(f"{len(result.warnings)} warning(s): the pack still loads; see content/STYLE.md", file=sys.stderr)
     if result.pack is None:
         for problem in result.problems:
             print(problem)
