@@ -5,6 +5,7 @@ location, and a Pack only when there are none — a broken pack is never half-lo
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import unicodedata
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 
 from content.fields import Fields
+from content.intake import INTAKE_FILE, parse_intake
 from content import places
 from content.model import (
     DEVICES,
@@ -75,9 +77,22 @@ def load_pack(root: Path) -> LoadResult:
     lessons.sort(key=lambda lesson: order.index(lesson.id) if lesson.id in order else len(order))
     pack = Pack(pack_id, version, title, topics, tuple(lessons), root)
     problems.extend(check_pack(pack))
+    pack = _with_intake(pack, root, problems)
     if problems:
         log.warning("pack %s has %d problem(s); not loaded", root, len(problems))
     return LoadResult(None if problems else pack, tuple(problems), tuple(warn_pack(pack)))
+
+
+def _with_intake(pack: Pack, root: Path, problems: list[Problem]) -> Pack:
+    """The pack with its intake.yaml if it has one (content.intake); its problems go to `problems`."""
+    path = root / INTAKE_FILE
+    if not path.exists():
+        return pack
+    before = len(problems)
+    raw = _read_yaml(path, INTAKE_FILE, problems)
+    if len(problems) > before:
+        return pack
+    return dataclasses.replace(pack, intake=parse_intake(raw, {lesson.id for lesson in pack.lessons}, problems))
 
 
 def _read_yaml(path: Path, name: str, problems: list[Problem]) -> Any:

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from content.intake import Intake
 
 SCHEMA_VERSION = 1
 
@@ -171,6 +175,7 @@ class Pack:
     topics: tuple[Topic, ...]
     lessons: tuple[Lesson, ...]
     root: Path | None = field(default=None, compare=False)
+    intake: Intake | None = None  # the optional intake.yaml: questions suggesting a path (content.intake)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)

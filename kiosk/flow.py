@@ -5,6 +5,7 @@ the idle warning, and the wipe that leaves nothing for the next person.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import sqlite3
@@ -23,7 +24,9 @@ from kiosk.actions import (
 )
 from kiosk.clock import Clock
 from kiosk.idle import IdlePolicy
+from kiosk.intake import IntakeDesk, pack_intake
 from kiosk.intents import (
+    AnswerIntake,
     BackToMenu,
     BackToTopics,
     ChangeVolume,
@@ -31,12 +34,17 @@ from kiosk.intents import (
     EnterCode,
     Erase,
     Heard,
+    IntakeIntent,
     Intent,
+    OpenIntake,
     OpenLesson,
     OpenTopic,
+    PreviousQuestion,
     PrintSlip,
+    Repeat,
     ResumeLesson,
     SetTextSize,
+    SkipIntake,
     SlipPrinted,
     StartListening,
     StillHere,
@@ -55,6 +63,7 @@ from kiosk.views import (
     AttractView,
     CodeEntryView,
     CompletionView,
+    IntakeView,
     KioskView,
     LessonView,
     MenuView,
@@ -67,6 +76,8 @@ from voice.recognizer import ASK_AGAIN
 log = logging.getLogger(__name__)
 
 VOLUME_STEP = 0.1
+# What a citizen may do while an intake question is up without leaving it (anything else closes it).
+STAYS_IN_INTAKE = (OpenIntake, AnswerIntake, PreviousQuestion, SkipIntake, Repeat, SetTextSize, ChangeVolume, Touched, StillHere)
 
 
 class Kiosk:
@@ -130,13 +141,13 @@ class Kiosk:
             self._switch_packs()
 
     def view(self) -> KioskView:
-        page_view: AttractView | MenuView | CompletionView | LessonView | SlipView | CodeEntryView | None
+        page_view: AttractView | MenuView | CompletionView | LessonView | SlipView | CodeEntryView | IntakeView | None
         if self._lesson is not None:
             page_view = self._lesson.view()
         elif self._completion is not None:
             page_view = self._completion
         elif (page_view := self._desk.page()) is None:
-            page_view = self._menu() if self._record.active else AttractView()
+            page_view = (self._intake.page() or self._menu()) if self._record.active else AttractView()
         return KioskView(page_view, self._text_size, self._serial, self._warning, self._listening, self._heard)
 
     def handle(self, intent: Intent) -> list[Action]:
@@ -156,6 +167,8 @@ class Kiosk:
             return self._voice(intent)
         if not isinstance(intent, Touched):
             self._heard = ""
+        if self._intake.asking and not isinstance(intent, STAYS_IN_INTAKE):
+            self._intake.close()  # the citizen went elsewhere (a lesson, a slip code, the menu)
         match intent:
             case Touched() | StillHere():
                 return []
@@ -191,6 +204,10 @@ class Kiosk:
                 return self._enter_code()
             case ChangeVolume(direction=direction):
                 return [StopSpeech(), AdjustVolume(VOLUME_STEP * direction), Speak(texts.VOLUME_SAMPLE)]
+            case OpenIntake() | AnswerIntake() | PreviousQuestion() | SkipIntake():
+                return self._intake_step(intent)
+            case Repeat(slow=slow) if self._intake.asking:
+                return [StopSpeech(), Speak(self._intake.prompt(), slow)]
         if self._desk.showing == "code" and isinstance(intent, TypeChar | Erase | Submit):
             return self._code_key(intent)
         if self._lesson is None:
@@ -242,6 +259,7 @@ class Kiosk:
         self._heard = ""
         self._topic = ""  # the menu's open topic; "" is the topics page, where a citizen starts
         self._desk = SlipDesk(self._clock, self._settings, self._code_guard)
+        self._intake = IntakeDesk()  # the visit's answers and path; gone with the visit
 
     def _switch_packs(self) -> None:
         if self._next_packs is not None:
@@ -254,6 +272,10 @@ class Kiosk:
     def _start_visit(self) -> list[Action]:
         self._serial += 1
         self._record.begin()
+        self._intake = IntakeDesk(pack_intake(self._packs), self._lessons)
+        if self._settings.intake_at_start and self._intake.offered:
+            said = self._intake.start()
+            return [self._show(), Speak(said)]
         return [self._show(), Speak(texts.TOPICS_PROMPT)]
 
     def _wipe(self, reason: str) -> list[Action]:
@@ -286,9 +308,10 @@ class Kiosk:
         if result.finished:
             self._record.write(lambda visit: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
             self._statuses[lesson_id] = "completed"
-            self._completion = CompletionView(session.lesson.title, session.recap)
+            next_in_path, said = self._intake.after_lesson(lesson_id, self._statuses)
+            self._completion = CompletionView(session.lesson.title, session.recap, next_in_path)
             self._lesson = None
-            return [StopSpeech(), self._show(), Speak(texts.COMPLETED)]
+            return [StopSpeech(), self._show(), Speak(texts.COMPLETED), *([Speak(said)] if said else [])]
         if result.left:
             self._desk.left_lesson(lesson_id, 0)
             self._lesson = None
@@ -300,7 +323,9 @@ class Kiosk:
         return [Speak(text, slow) for text, slow in result.speak]
 
     def _menu(self) -> MenuView:
-        return menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice, self._topic)
+        menu = menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice, self._topic)
+        path = self._intake.path_tiles(self._statuses)
+        return dataclasses.replace(menu, path=path, can_suggest=self._intake.offered and not path)
 
     def _menu_prompt(self) -> str:
         return texts.LESSONS_PROMPT if self._menu().topic else texts.TOPICS_PROMPT
@@ -312,6 +337,25 @@ class Kiosk:
             return []
         self._topic = topic_id
         return [StopSpeech(), self._show(), Speak(f"{group.title}. {texts.LESSONS_PROMPT}")]
+
+    def _intake_step(self, intent: IntakeIntent) -> list[Action]:
+        """The intake's questions (kiosk.intake): asked, answered, gone back over or skipped;
+        after the last answer (or a skip) the topics page shows, with the path on top."""
+        if isinstance(intent, OpenIntake):
+            said = self._intake.start()
+        elif not self._intake.asking:
+            return []
+        elif isinstance(intent, AnswerIntake):
+            said = self._intake.answer(intent.answer)
+        elif isinstance(intent, PreviousQuestion):
+            said = self._intake.back()
+        else:
+            self._intake.close()
+            said = texts.TOPICS_PROMPT
+        if not said:
+            return []
+        self._topic = ""
+        return [StopSpeech(), self._show(), Speak(said)]
 
     # --- the practice slip and its code (see kiosk.slip_desk) --------------------------
     def _take_slip(self) -> list[Action]:

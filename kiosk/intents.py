@@ -76,6 +76,29 @@ class ResumeLesson:
     lesson_id: str
 
 
+# --- the intake: a few questions suggesting a path of lessons -------------------------------
+@dataclass(frozen=True)
+class OpenIntake:
+    """"Gợi ý bài cho tôi" on the topics page: ask the intake questions."""
+
+
+@dataclass(frozen=True)
+class AnswerIntake:
+    """An answer to the question shown: "co" | "chua" | "khong-biet" (Có, Chưa, Không biết) or a picture tile's id."""
+
+    answer: str
+
+
+@dataclass(frozen=True)
+class PreviousQuestion:
+    """"Câu trước": back to the previous intake question."""
+
+
+@dataclass(frozen=True)
+class SkipIntake:
+    """"Bỏ qua, tôi tự chọn bài": no questions, straight to the topics."""
+
+
 # --- inside a lesson ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Tap:
@@ -165,4 +188,5 @@ class Heard:
 
 LessonIntent = Tap | Choose | Swipe | ClosePicker | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
 SlipIntent = TakeSlip | PrintSlip | SlipPrinted | EnterCode | ResumeLesson
-Intent = Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent
+IntakeIntent = OpenIntake | AnswerIntake | PreviousQuestion | SkipIntake
+Intent = Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent | IntakeIntent

@@ -70,6 +70,7 @@ class Settings:
     lrs_password: Secret = ""
     printer: Text = ""  # CUPS queue that prints practice slips ("": no printer, the slip is only shown)
     retention_months: Annotated[int, Meta(ge=0, le=1200)] = 12  # raw attempts older than this are summarised per day, then deleted; 0: keep
+    intake_at_start: bool = False  # a visit starts on the pack's intake questions (kiosk.intake), skippable in one tap
 
     @property
     def place(self) -> str:
@@ -186,4 +187,4 @@ def _expected(kind: Any) -> str:
         return " or ".join(_expected(k) for k in typing.get_args(kind) if k is not type(None)) + " (or leave it out)"
     if typing.get_origin(kind) is tuple:
         return f"a list of: {_expected(typing.get_args(kind)[0])}"
-    return {int: "a whole number", float: "a number", str: "text", Path: "a path (text)"}[kind]
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "text", Path: "a path (text)"}[kind]

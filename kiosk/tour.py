@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
+from kiosk.intake_tour import skipped_intake, suggested_path
 from kiosk.intents import (
     BackToMenu,
     BackToTopics,
@@ -84,6 +85,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
     yield Stop("00-attract", "Attract screen")
     kiosk.handle(Touched())
     kiosk.handle(SetTextSize(text_size))
+    yield from (Stop(*each) for each in skipped_intake(kiosk))
     yield Stop("01-menu-topics", "Menu: the topics")
     page = kiosk.view().page
     assert isinstance(page, MenuView)
@@ -91,6 +93,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
         kiosk.handle(OpenTopic(group.id))
         yield Stop(f"01-menu-{group.id}", f"Menu: the lessons of {group.title}")
         kiosk.handle(BackToTopics())
+    yield from (Stop(*each) for each in suggested_path(kiosk))
     for number, lesson_id in enumerate(lesson_ids, start=1):
         kiosk.handle(OpenLesson(lesson_id))
         session = kiosk.lesson_session

@@ -37,6 +37,8 @@ class MenuView:
     can_take_slip: bool = False  # something was practised in this session
     notice: str = ""  # what the last code did, e.g. "Mã đúng rồi. …"
     topic: str = ""  # the open topic's id: its lessons show; "" shows the topics themselves
+    path: tuple[LessonTile, ...] = ()  # "Lộ trình gợi ý cho bác": lessons suggested by the intake, in order
+    can_suggest: bool = False  # "Gợi ý bài cho tôi": the intake can be asked (no path yet)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,30 @@ class LessonView:
 class CompletionView:
     lesson_title: str
     recap: tuple[str, ...]
+    next_in_path: LessonTile | None = None  # "Bài tiếp theo trong lộ trình"
+
+
+@dataclass(frozen=True)
+class IntakeChoice:
+    """One answer: a big button (Có / Chưa / Không biết) or a picture tile."""
+
+    id: str
+    label: str
+    icon: str = ""  # a topic icon (phone, id, gov, shield, pay, chat) on a picture tile
+
+
+@dataclass(frozen=True)
+class IntakeView:
+    """One intake question, answered by one tap; "Bỏ qua, tôi tự chọn bài" always there."""
+
+    question_id: str
+    question: str
+    number: int  # 1-based
+    count: int
+    choices: tuple[IntakeChoice, ...]
+    pictures: bool = False  # picture tiles ("Hôm nay bác cần làm việc gì?"), else answer buttons
+    chosen: str = ""  # the answer given before coming back to this question
+    can_go_back: bool = False  # "Câu trước": an earlier question was answered
 
 
 @dataclass(frozen=True)
@@ -111,7 +137,7 @@ class KioskView:
     """The whole screen. `session` changes whenever a new citizen starts, so the UI knows
     to throw away every widget of the previous one."""
 
-    page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView
+    page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView | IntakeView
     text_size: str
     session: int
     idle_seconds_left: int | None = None  # set while the idle warning is up

@@ -30,5 +30,6 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     pack = result.pack
     steps = sum(len(lesson.steps) for lesson in pack.lessons)
-    print(f"OK: pack {pack.id!r} version {pack.version}: {len(pack.lessons)} lessons, {steps} steps")
+    intake = f", an intake of {len(pack.intake.questions)} questions" if pack.intake else ""
+    print(f"OK: pack {pack.id!r} version {pack.version}: {len(pack.lessons)} lessons, {steps} steps{intake}")
     return 0

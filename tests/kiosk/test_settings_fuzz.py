@@ -37,14 +37,14 @@ WRONG = {
 
 
 def kind_of(annotation: Any) -> str:
-    """int, float, text or list: the TOML type a field takes."""
+    """int, float, bool, text or list: the TOML type a field takes."""
     while typing.get_origin(annotation) in (typing.Annotated, typing.Union, types.UnionType):
         annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
     if typing.get_origin(annotation) is tuple:
         return "list"
     if annotation in (str, Path) or typing.get_origin(annotation) is Literal:
         return "text"
-    return {int: "int", float: "float"}[annotation]
+    return {int: "int", float: "float", bool: "bool"}[annotation]
 
 
 def wrong_for(kind: str) -> st.SearchStrategy[Any]:

@@ -9,7 +9,7 @@ def test_the_tour_stops_once_at_every_state_worth_a_picture(kiosk, clock, core_p
     for stop in tour(kiosk, clock, [lesson.id for lesson in core_pack.lessons]):
         names.append(stop.name)
         page = kiosk.view().page
-        if stop.name.startswith("01-menu-"):
+        if stop.name.startswith("01-menu-") and stop.name != "01-menu-path":  # the path: tests/kiosk/test_intake_flow.py
             assert page.topic == stop.name.removeprefix("01-menu-").replace("topics", "")
         if "-picker" in stop.name:
             pickers[stop.name] = page.picker.query if getattr(page, "picker", None) else None
