@@ -10,8 +10,7 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kiosk import slip_texts as words
 from kiosk.clock import Clock
@@ -19,6 +18,9 @@ from kiosk.intents import Erase, TypeChar
 from kiosk.settings import Settings
 from kiosk.slips import CODE_DIGITS, spaced
 from kiosk.views import CodeEntryView, SlipView
+
+if TYPE_CHECKING:  # sqlite-utils loads with the core, not with the first paint (tests/test_import_boundaries.py)
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
