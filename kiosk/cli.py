@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "kiosk.commands.export",
     "kiosk.commands.xapi",
     "kiosk.commands.db",
+    "kiosk.commands.voice",
 )
 
 

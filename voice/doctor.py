@@ -38,9 +38,9 @@ def _voice() -> Check:
         return Check("voice", False, STATUS_NO_VOICE, "espeak-ng is not installed (apt-get install espeak-ng)")
     listed = subprocess.run(["espeak-ng", "--voices=vi"], capture_output=True, text=True, timeout=10, check=False)
     found = [line.split()[1] for line in listed.stdout.splitlines()[1:] if len(line.split()) > 1]
-    if "vi" not in found or "vi-vn-x-south" not in found:
+    if not {"vi", "vi-vn-x-central", "vi-vn-x-south"} <= set(found):
         return Check("voice", False, STATUS_NO_VOICE, f"espeak-ng Vietnamese voices missing; found {found}")
-    return Check("voice", True, "Có giọng đọc tiếng Việt (miền Bắc, miền Nam)", f"espeak-ng voices: {found}")
+    return Check("voice", True, "Có giọng đọc tiếng Việt (miền Bắc, miền Trung, miền Nam)", f"espeak-ng voices: {found}")
 
 
 def _model(model_dir: Path | None) -> Check:

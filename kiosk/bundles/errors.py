@@ -10,6 +10,7 @@ class UpdateError(Exception):
 
     def __init__(self, reason: str, detail: str, **params: object) -> None:
         self.reason = reason
+        self.params = params  # what the message names (versions), for a caller's own wording
         self.message_vi = f"{MESSAGES_VI[reason].format(**params)} {KEPT}"
         self.detail = detail
         super().__init__(f"{reason}: {detail}")

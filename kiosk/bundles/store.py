@@ -39,9 +39,11 @@ Validator = Callable[[Path], Sequence[object]]  # problems (str()-able); empty =
 
 
 def default_validator(pack_dir: Path) -> Sequence[object]:
+    """A lesson pack's problems, with those of the recordings it may carry (voice/<region>/)."""
     from content.validate import validate_pack_dir
+    from voice.voice_pack import recording_problems
 
-    return validate_pack_dir(pack_dir)
+    return [*validate_pack_dir(pack_dir), *recording_problems(pack_dir)]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ def _doctor(args: argparse.Namespace) -> int:
     from kiosk.packs import kiosk_packs
     from kiosk.progress import ProgressStore
     from kiosk.set_aside import SetAsideNotice
+    from kiosk.voice_packs import recorded_voice_check
     from voice.doctor import voice_checks
 
     settings = settings_from_args(args)
@@ -25,6 +26,7 @@ def _doctor(args: argparse.Namespace) -> int:
     lessons = sum(len(p.lessons) for p in packs)
     rows.append(("lessons", not refused, f"{lessons} bài học sẵn sàng.", f"{len(packs)} pack(s) loaded"))
     rows += [("lessons", False, r.message_vi, "; ".join(map(str, r.problems[:3]))) for r in refused]
+    rows.append(recorded_voice_check(settings, packs))
     store = ProgressStore.open(settings.database)
     rows.append(("database", not store.notice, store.notice or "Dữ liệu học tập ghi bình thường.", str(store.path)))
     store.close()

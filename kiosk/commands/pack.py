@@ -56,15 +56,19 @@ def _refused(exc: Exception) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from kiosk.bundles import UpdateError
     from kiosk.bundles.build import BuildError, build_bundle
     from kiosk.bundles.manifest import Limits, parse_manifest
     from kiosk.bundles.store import default_validator
+    from kiosk.voice_packs import VOICE_LIMITS
+    from voice.voice_pack import is_voice_pack, voice_pack_problems
 
+    voice = is_voice_pack(args.dir)  # a voice pack is checked as one, and must fit a kiosk's voice limits
     try:
-        raw = build_bundle(args.dir, args.out, default_validator)
-    except (BuildError, OSError) as exc:
+        raw = build_bundle(args.dir, args.out, voice_pack_problems if voice else default_validator)
+        manifest = parse_manifest(raw, VOICE_LIMITS if voice else Limits())
+    except (BuildError, OSError, UpdateError) as exc:
         return _refused(exc)
-    manifest = parse_manifest(raw, Limits())
     print(f"built {args.out}: {manifest.pack_id} version {manifest.version}, {len(manifest.files)} files, "
           f"{manifest.total_bytes} bytes (unsigned: run `hocvuso pack sign`)")
     return 0
@@ -96,14 +100,15 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _install(args: argparse.Namespace) -> int:
-    from kiosk.bundles import UpdateError, open_store
+    from kiosk.bundles import UpdateError
     from kiosk.bundles.texts import installed_vi
+    from kiosk.voice_packs import VoicePackInstalled, install_bundle
 
     try:
-        info = open_store(settings_from_args(args)).install(args.bundle)
+        info = install_bundle(settings_from_args(args), args.bundle)  # a lesson or a voice pack
     except UpdateError as exc:
         return _refused(exc)
-    print(installed_vi(info))
+    print(info.message_vi if isinstance(info, VoicePackInstalled) else installed_vi(info))
     return 0
 
 
