@@ -22,8 +22,9 @@ APT_PACKAGES=(
     libxkbcommon0 libwayland-client0 libwayland-cursor0 libwayland-egl1 libpulse0
     # fonts with full Vietnamese coverage, speech out and in, sound
     fonts-noto-core espeak-ng libespeak-ng1 sox alsa-utils pulseaudio
-    # the kiosk session (cage needs a logind session: pam_systemd, D-Bus) and the installer itself
-    cage xwayland libpam-systemd dbus python3-venv curl ca-certificates logrotate
+    # the kiosk session (cage needs a logind session: pam_systemd, D-Bus; the unit stops the app with pkill)
+    # and the installer itself
+    cage xwayland libpam-systemd dbus procps python3-venv curl ca-certificates logrotate
 )
 
 KIOSK_USER="kiosk"

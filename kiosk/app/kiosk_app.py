@@ -94,6 +94,7 @@ class KioskApp:
         packs, self.refused_packs = kiosk_packs(self.settings)
         self.kiosk = Kiosk(packs, self.store, self.settings, self.clock, self._rng)
         self.store.statements = KioskStatements(lambda: self.settings, lambda: self.kiosk.packs)
+        self._close_interrupted_visits()
         self.store_timer = QTimer(self.window)  # progress held in memory: try the file again
         self.store_timer.setInterval(STORE_RETRY_MS)
         self.store_timer.timeout.connect(self.retry_store)
@@ -102,6 +103,13 @@ class KioskApp:
         self.staff = staff_mode(self, self.clock)
         self._core_ready = True
         self.window.render(self.kiosk.view())
+
+    def _close_interrupted_visits(self) -> None:
+        """Visits the last run left open (killed, power cut) end as interrupted, before ours."""
+        try:
+            self.store.close_interrupted_visits()
+        except (sqlite3.Error, OSError) as exc:
+            log.error("visits left open by the last run not closed (%s); trying again at the next start", exc)
 
     def retry_store(self) -> None:
         """While progress is held in memory: write it to the file once the file can be used."""

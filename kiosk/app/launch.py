@@ -1,5 +1,6 @@
 """Starting the kiosk for real: the Qt application, the real speaker and recogniser, full
-screen, and the start-up order (first paint, then core, voice, retention, roll-up)."""
+screen, and the start-up order (first paint, then core, voice, retention, roll-up); and
+stopping it: on a stop signal as on closing, the visit is closed before the process ends."""
 from __future__ import annotations
 
 import logging
@@ -9,6 +10,7 @@ from PySide6.QtCore import QTimer
 
 from kiosk.app.kiosk_app import KioskApp, application
 from kiosk.app.screenshots import TOUR_SIZES, screenshots
+from kiosk.app.stop_signals import quit_on_stop_signals
 from kiosk.clock import SystemClock
 from kiosk.settings import Settings
 from ui import texts
@@ -36,12 +38,20 @@ def has_display() -> bool:
 
 
 def run(settings: Settings, windowed: bool = False) -> int:
+    """`hocvuso run`: the kiosk until its window closes or it is told to stop (SIGTERM, SIGINT,
+    SIGHUP); either way the citizen's visit is closed and the exit code is 0."""
     if not has_display():
         print(texts.NO_SCREEN)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         index = screenshots(settings, settings.data_dir / "screenshots", sizes=TOUR_SIZES[:1], text_sizes=("normal",))
         print(f"Screenshots: {index}")
         return 0
+    with quit_on_stop_signals(application()):
+        return serve(open_kiosk(settings, windowed))
+
+
+def open_kiosk(settings: Settings, windowed: bool) -> KioskApp:
+    """The kiosk on screen with the real voice, its start-up steps queued after the first paint."""
     from voice.vosk_recognizer import VoskRecognizer
 
     qt = application()
@@ -63,7 +73,12 @@ def run(settings: Settings, windowed: bool = False) -> int:
     QTimer.singleShot(0, kiosk_app.start_voice)  # the model loads after the first paint
     QTimer.singleShot(0, kiosk_app.start_retention)  # after start_core: old attempts become daily counts
     QTimer.singleShot(0, kiosk_app.start_forwarder)  # the roll-up to the province, off the UI thread
+    return kiosk_app
+
+
+def serve(kiosk_app: KioskApp) -> int:
+    """Run the event loop until it quits, then close the kiosk: the visit is ended and written."""
     try:
-        return qt.exec()
+        return application().exec()
     finally:
         kiosk_app.close()

@@ -62,6 +62,7 @@ class Report:
     generated_at: datetime.datetime  # local, aware
     sessions: int
     finished_sessions: int
+    interrupted_sessions: int  # of the finished: ended by a crash, kill or power cut (closed at the next start)
     started: int
     completed: int
     average_lesson_minutes: float | None

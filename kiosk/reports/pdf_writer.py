@@ -113,8 +113,11 @@ def _admin_header(report: Report, width: float) -> Table:
 
 
 def _key_figures(report: Report, width: float) -> Table:
+    sessions = texts.SESSIONS
+    if report.interrupted_sessions:
+        sessions = f"{sessions} ({texts.INTERRUPTED_NOTE.format(count=report.interrupted_sessions)})"
     figures = [
-        (str(report.sessions), texts.SESSIONS),
+        (str(report.sessions), sessions),
         (texts.percent(report.completion_percent), texts.COMPLETION),
         (str(report.started), texts.STARTED),
         (_minutes(report.average_lesson_minutes), texts.PER_LESSON),

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from content.model import Pack
-from kiosk.progress import connect_file
+from kiosk.progress import INTERRUPTED, connect_file
 from kiosk.reports import texts
 from kiosk.reports.catalogue import Catalogue, catalogue_from_packs
 from kiosk.reports.errors import ReportError
@@ -87,6 +87,7 @@ def build_report(db: sqlite_utils.Database, catalogue: Catalogue, settings: Sett
         generated_at=now,
         sessions=total.sessions,
         finished_sessions=_finished_sessions(db, start, end),
+        interrupted_sessions=_finished_sessions(db, start, end, INTERRUPTED),
         started=total.started,
         completed=total.completed,
         average_lesson_minutes=_mean(all_minutes),
@@ -114,9 +115,13 @@ def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _finished_sessions(db: sqlite_utils.Database, start: datetime.datetime, end: datetime.datetime) -> int:
+def _finished_sessions(db: sqlite_utils.Database, start: datetime.datetime, end: datetime.datetime,
+                       reason: str | None = None) -> int:
+    """Sessions started in the window that have ended (for `reason`, if given)."""
     sql = "SELECT COUNT(*) FROM visits WHERE ended_at IS NOT NULL AND started_at BETWEEN ? AND ?"
-    return db.execute(sql, [_utc(start), _utc(end)]).fetchone()[0]
+    if reason is None:
+        return db.execute(sql, [_utc(start), _utc(end)]).fetchone()[0]
+    return db.execute(f"{sql} AND end_reason = ?", [_utc(start), _utc(end), reason]).fetchone()[0]
 
 
 def _lesson_minutes(db: sqlite_utils.Database, start: datetime.datetime, end: datetime.datetime) -> dict[str, list[float]]:

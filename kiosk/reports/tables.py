@@ -48,6 +48,7 @@ def summary_table(report: Report) -> Table:
         (texts.GENERATED, report.generated_at.strftime("%d/%m/%Y %H:%M")),
         (texts.SESSIONS, report.sessions),
         (texts.FINISHED_SESSIONS, report.finished_sessions),
+        (texts.INTERRUPTED_SESSIONS, report.interrupted_sessions),
         (texts.STARTED, report.started),
         (texts.COMPLETED, report.completed),
         (texts.COMPLETION_PERCENT, _round(report.completion_percent)),

@@ -44,6 +44,8 @@ UNKNOWN_PLACE = "……………"
 # Key figures
 SESSIONS = "Lượt sử dụng"
 FINISHED_SESSIONS = "Lượt sử dụng đã kết thúc"
+INTERRUPTED_SESSIONS = "Lượt bị gián đoạn (trạm tắt đột ngột, mất điện)"
+INTERRUPTED_NOTE = "{count} lượt bị gián đoạn"
 STARTED = "Bài đã bắt đầu"
 COMPLETED = "Bài đã hoàn thành"
 STARTED_SHORT = "Bắt đầu"

@@ -125,3 +125,23 @@ def test_progress_and_its_statement_are_written_together_or_not_at_all(store):
         store.lesson_completed(visit, "lesson", AT)
     assert store.db["lesson_summaries"].get((visit, "lesson"))["status"] == "started"
     assert store.db["outbox"].count == 0
+
+
+def test_visits_the_last_run_left_open_are_closed_as_interrupted_at_their_last_activity(store):
+    store.statements = _Statements()
+    minutes = [AT + datetime.timedelta(minutes=m) for m in range(20)]
+    learning = store.start_visit("kiosk-01", minutes[0])
+    store.lesson_started(learning, "lesson", minutes[1])
+    store.record(learning, "lesson", Attempt("step-1", 0, "correct"), minutes[3])
+    touched = store.start_visit("kiosk-01", minutes[10])  # a touch, then the power went
+    ended = store.start_visit("kiosk-01", minutes[12])
+    store.end_visit(ended, minutes[15], "idle")
+
+    assert store.close_interrupted_visits() == 2
+    visits = {row["id"]: row for row in store.db["visits"].rows}
+    assert (visits[learning]["end_reason"], visits[learning]["ended_at"]) == ("interrupted", minutes[3].isoformat())
+    assert (visits[touched]["end_reason"], visits[touched]["ended_at"]) == ("interrupted", minutes[10].isoformat())
+    assert (visits[ended]["end_reason"], visits[ended]["ended_at"]) == ("idle", minutes[15].isoformat())
+    outbox = {row["id"]: row["statement"] for row in store.db["outbox"].rows}
+    assert '"verb": "interrupted"' in outbox[f"visit-{learning}"] and f"visit-{touched}" in outbox
+    assert store.close_interrupted_visits() == 0  # once only
