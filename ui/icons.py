@@ -22,6 +22,9 @@ APP_ICONS = (
     ("thủ tục", "procedures"),
     ("lưu trú", "residence"),
     ("tích hợp", "integrate"),
+    ("vssid", "vssid"),
+    ("bảo hiểm y tế", "bhyt"),
+    ("quá trình", "history"),
 )
 
 

@@ -79,6 +79,7 @@ APP_LOOKS = (
     ("điện thoại", AppLook("call", "#0f1c2e", "#ffffff", "#37474f", "#ffffff")),
     ("ngân hàng", AppLook("bank", "#00564a", "#ffffff", "#00564a", "#ffffff")),
     ("trợ lý", AppLook("assistant", "#4a148c", "#ffffff", "#4a148c", "#ffffff")),
+    ("vssid", AppLook("vssid", "#00566b", "#ffffff", "#00566b", "#ffffff")),
 )
 DEFAULT_APP = AppLook("app", APPBAR_BG, APPBAR_TEXT, APPBAR_BG, APPBAR_TEXT)
 

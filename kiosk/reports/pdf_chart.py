@@ -14,11 +14,12 @@ from kiosk.reports.pdf_fonts import REGULAR
 
 BAR_COLOUR = colors.HexColor("#1F5FA8")
 FONT_SIZE = 8
+BARS_HEIGHT = 64  # points for all bars together: no taller than the key figures beside the chart
 
 
 def bar_chart(labels: list[str], values: list[int], width: float, label_width: float) -> Drawing:
     """A drawing `width` points wide; `label_width` points are kept for the labels."""
-    bar = 15
+    bar = min(15, BARS_HEIGHT / max(1, len(values)))  # more topics: thinner bars, the same height
     height = bar * max(1, len(values)) + 22
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
