@@ -25,6 +25,7 @@ APP_ICONS = (
     ("vssid", "vssid"),
     ("bảo hiểm y tế", "bhyt"),
     ("quá trình", "history"),
+    ("sổ sức khỏe", "health"),
 )
 
 
