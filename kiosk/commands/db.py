@@ -9,7 +9,7 @@ import datetime
 import sqlite3
 import sys
 
-from kiosk.commands import settings_from_args
+from kiosk.commands import refuse, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -98,7 +98,7 @@ def _restore(args: argparse.Namespace) -> int:
     try:
         done = restore(database, find(database, args.file))
     except RestoreError as exc:
-        print(exc.message_vi, file=sys.stderr)
+        refuse(exc.message_vi, f"restore {args.file} over {database}: {exc}")
         return 1
     print(RESTORED_VI.format(name=done.source.name, contents=done.contents.line_vi()))
     if done.replaced is not None and done.not_merged:
