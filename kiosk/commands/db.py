@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import logging
 import sqlite3
-import sys
 
 from kiosk.commands import refuse, settings_from_args
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,20 +41,21 @@ def _prune(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     months = args.months or settings.retention_months
     if months < 1:
-        print("retention_months = 0: giữ mọi lượt trả lời, không dọn gì. (nothing pruned)")
+        print("retention_months = 0: giữ mọi lượt trả lời, không dọn gì.")
+        log.info("retention_months = 0: nothing pruned")
         return 0
     store = ProgressStore.open(settings.database)
     try:
         if store.notice:
-            print(f"{store.notice} (database {settings.database} not usable; nothing pruned)", file=sys.stderr)
+            refuse(store.notice, f"database {settings.database} not usable; nothing pruned")
             return 1
         result = prune(store, datetime.datetime.now(datetime.UTC), months)
     finally:
         store.close()
     print(result.message_vi())
-    print(f"({result.deleted} attempts from {result.days} UTC days before {result.cutoff.isoformat(timespec='seconds')}"
-          f" added to attempt_rollups and deleted; {result.statements} sent xAPI statements removed from the outbox;"
-          f" {settings.database})")
+    log.info("%d attempts from %d UTC days before %s added to attempt_rollups and deleted; %d sent xAPI statements "
+             "removed from the outbox; %s", result.deleted, result.days, result.cutoff.isoformat(timespec="seconds"),
+             result.statements, settings.database)
     return 0
 
 
