@@ -102,10 +102,14 @@ def is_voice_bundle(path: Path, trusted_keys: tuple[str, ...]) -> bool:
     return False
 
 
-def install_bundle(settings: Settings, path: Path) -> SlotInfo | VoicePackInstalled:
-    """Install a lesson or voice bundle from USB (see the module docstring). Blocks: off the UI thread."""
-    if not is_voice_bundle(path, settings.trusted_keys):
-        return open_store(settings).install(path)
+def install_voice_bundle(settings: Settings, path: Path) -> VoicePackInstalled | None:
+    """Install `path` if it is a voice bundle (VoicePackRefused when it cannot be); None when it is
+    not one, or cannot even be read as one: the lesson store then installs it or says why."""
+    try:
+        if not is_voice_bundle(path, settings.trusted_keys):
+            return None
+    except BundleRejected:
+        return None
     try:
         info = open_voice_store(settings).install(path)
     except UpdateError as exc:
@@ -114,6 +118,11 @@ def install_bundle(settings: Settings, path: Path) -> SlotInfo | VoicePackInstal
     count = len(RecordingLibrary(lambda: [info.pack_dir]).clips(region))
     log.info("voice pack %s version %s installed (%s, %d lines)", info.pack_id, info.version, region, count)
     return VoicePackInstalled(info, region, count)
+
+
+def install_bundle(settings: Settings, path: Path) -> SlotInfo | VoicePackInstalled:
+    """Install a lesson or voice bundle from USB (see the module docstring). Blocks: off the UI thread."""
+    return install_voice_bundle(settings, path) or open_store(settings).install(path)
 
 
 def exportable(settings: Settings) -> dict[str, Clip]:

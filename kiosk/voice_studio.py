@@ -13,9 +13,10 @@ from pathlib import Path
 
 from content.model import Pack
 from kiosk import voice_texts as words
+from kiosk.bundles.usb import DEFAULT_ROOTS
 from kiosk.settings import Settings
 from kiosk.spoken_lines import KIOSK_GROUP, LineGroup, line_groups
-from kiosk.voice_packs import export_voice, own_recordings, region_of
+from kiosk.voice_packs import export_voice, exportable, own_recordings, region_of
 from voice.audio_source import AudioSource, CommandSource, microphone_command
 from voice.clip_audio import CLIP_RATE, encode_clip, vorbis_seconds
 from voice.lines import line_key
@@ -38,10 +39,13 @@ class Coverage:
         return len(self.group.lines)
 
     @property
+    def title_vi(self) -> str:
+        return words.KIOSK_GROUP if self.group.id == KIOSK_GROUP else f"Bài {self.group.title}"
+
+    @property
     def line_vi(self) -> str:
         """"Bài …: 18/21 câu đã thu"."""
-        title = words.KIOSK_GROUP if self.group.id == KIOSK_GROUP else f"Bài {self.group.title}"
-        return words.COVERAGE.format(title=title, recorded=self.recorded, total=self.total)
+        return words.COVERAGE.format(title=self.title_vi, recorded=self.recorded, total=self.total)
 
 
 class VoiceStudio:
@@ -49,12 +53,14 @@ class VoiceStudio:
 
     def __init__(self, settings: Callable[[], Settings], packs: Callable[[], Sequence[Pack]],
                  library: RecordingLibrary, env: Mapping[str, str] | None = None,
-                 microphone: Callable[[], AudioSource | None] | None = None) -> None:
+                 microphone: Callable[[], AudioSource | None] | None = None,
+                 usb_roots: Iterable[str | Path] = DEFAULT_ROOTS) -> None:
         self._settings = settings
         self._packs = packs
         self.library = library
         self._env = env
         self._microphone = microphone
+        self._usb_roots = tuple(usb_roots)
         self._player: Player | None = None
 
     @property
@@ -124,6 +130,10 @@ class VoiceStudio:
         if self._player is not None:
             self._player.stop()
 
-    def export(self, now: datetime.datetime, mount_roots: Iterable[str | Path] | None = None) -> tuple[Path, int]:
+    def exportable(self) -> int:
+        """How many lines "Xuất giọng đọc ra USB" would write."""
+        return len(exportable(self._settings()))
+
+    def export(self, now: datetime.datetime) -> tuple[Path, int]:
         """The voice-pack folder written to USB, and how many lines it holds (UsbExportError)."""
-        return export_voice(self._settings(), now, *([mount_roots] if mount_roots is not None else []))
+        return export_voice(self._settings(), now, self._usb_roots)

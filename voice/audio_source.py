@@ -26,13 +26,15 @@ class AudioSource(Protocol):
 
 
 class WavFileSource:
-    """Reads a 16 kHz mono 16-bit WAV. `realtime` paces reads like a microphone would."""
+    """Reads a mono 16-bit WAV at `rate` (16 kHz for the recogniser). `realtime` paces reads like a
+    microphone would."""
 
-    def __init__(self, path: Path, *, realtime: bool = False) -> None:
+    def __init__(self, path: Path, *, realtime: bool = False, rate: int = SAMPLE_RATE) -> None:
         self._wav = wave.open(str(path), "rb")
-        if (self._wav.getframerate(), self._wav.getnchannels(), self._wav.getsampwidth()) != (SAMPLE_RATE, 1, 2):
+        if (self._wav.getframerate(), self._wav.getnchannels(), self._wav.getsampwidth()) != (rate, 1, 2):
             self._wav.close()
-            raise ValueError(f"{path}: need {SAMPLE_RATE} Hz mono 16-bit audio")
+            raise ValueError(f"{path}: need {rate} Hz mono 16-bit audio")
+        self._bytes_per_second = rate * 2
         self._realtime = realtime
         self._start = time.monotonic()
         self._sent = 0
@@ -44,7 +46,7 @@ class WavFileSource:
         data = self._wav.readframes(size // 2)
         if self._realtime and data:
             self._sent += len(data)
-            delay = self._start + self._sent / BYTES_PER_SECOND - time.monotonic()
+            delay = self._start + self._sent / self._bytes_per_second - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
         return data

@@ -91,15 +91,22 @@ class RecordingLibrary:
     """Every recording the kiosk has, looked up by sentence and region.
 
     `roots()` names the folders holding `voice/<region>/` in order of preference (the kiosk's own
-    recordings first). An index is read again when its file changes, so a take staff keep is heard
-    at once; `reload()` asks `roots()` again (after a voice pack is installed).
+    recordings first); it is first asked when a recording is first looked up (checking an installed
+    voice pack takes a moment: never before the first screen). An index is read again when its file
+    changes, so a take staff keep is heard at once; `reload()` asks `roots()` again (after a voice
+    pack is installed).
     """
 
     def __init__(self, roots: Callable[[], Sequence[Path]]) -> None:
         self._roots_of = roots
         self._lock = threading.Lock()
-        self._roots: tuple[Path, ...] = tuple(roots())
+        self._roots: tuple[Path, ...] | None = None
         self._cache: dict[Path, tuple[tuple[int, int], dict[str, Clip]]] = {}
+
+    def set_roots(self, roots: Callable[[], Sequence[Path]]) -> None:
+        """Look in `roots()` from now on (the composition root adds the lesson packs once loaded)."""
+        self._roots_of = roots
+        self.reload()
 
     def reload(self) -> None:
         roots = tuple(self._roots_of())
@@ -108,18 +115,21 @@ class RecordingLibrary:
 
     @property
     def roots(self) -> tuple[Path, ...]:
+        if self._roots is None:
+            self.reload()
+        assert self._roots is not None
         return self._roots
 
     def clips(self, region: str) -> dict[str, Clip]:
         """Every sentence recorded for `region`, the preferred recording of each."""
         found: dict[str, Clip] = {}
-        for root in reversed(self._roots):
+        for root in reversed(self.roots):
             found.update(self._index(region_dir(root, region)))
         return found
 
     def clip(self, text: str, region: str) -> Clip | None:
         key = line_key(text)
-        for root in self._roots:
+        for root in self.roots:
             clip = self._index(region_dir(root, region)).get(key)
             if clip is not None:
                 return clip

@@ -23,9 +23,11 @@ log = logging.getLogger(__name__)
 def _speaker(settings: Settings) -> Speaker:
     """The real voice. Without a sound device it stays silent (text only) and the reason is logged."""
     from voice.espeak_speaker import EspeakSpeaker
+    from voice.recordings import RecordingLibrary
 
     speaker = EspeakSpeaker(
-        settings.data_dir / "speech-cache", region=settings.voice_region, rate=settings.speech_rate, volume=settings.volume
+        settings.data_dir / "speech-cache", region=settings.voice_region, rate=settings.speech_rate, volume=settings.volume,
+        recordings=RecordingLibrary(lambda: []),  # human recordings: folders given when the core starts (voice_wiring)
     )
     if not speaker.available:
         log.warning("no speech: %s", speaker.status_message)

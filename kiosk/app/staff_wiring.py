@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
     """The hidden staff corner and panel; the citizen idle clock rests while it is open."""
+    from kiosk.app.voice_wiring import voice_installer, voice_studio
     from kiosk.bundles import find_bundles, open_store
     from kiosk.set_aside import SetAsideNotice
     from kiosk.reports.query import report_periods
@@ -38,6 +39,7 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         return CommandSource(command) if command else None
 
     was_running: list[bool] = []
+    studio = voice_studio(app)
     set_aside = SetAsideNotice(app.settings.database)
 
     def opened() -> None:
@@ -64,7 +66,7 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         set_aside_notice=set_aside.text_vi,
         acknowledge_set_aside=set_aside.acknowledge,
         packs_notice=lambda: "\n\n".join(refused.notice_vi() for refused in app.refused_packs),
-        packs_changed=app.reload_packs,
+        packs_changed=lambda: (app.reload_packs(), studio.library.reload()),  # a lesson pack may carry recordings
         report_periods=lambda: report_periods(clock.now().astimezone().date()),
         export_report=lambda first, last: export_report(app, first, last),
         roll_up_line=lambda: roll_up_status(app.store.path, app.forwarder).line_vi(),
@@ -73,6 +75,8 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         recognizer=app.recognizer,
         opened=opened,
         closed=closed,
+        voice=studio,
+        install_voice=voice_installer(app, studio.library),
     )
     staff = StaffMode(app.window, lambda: app.window.look, services)
     app.window.quiet_widgets = staff.quiet_widgets

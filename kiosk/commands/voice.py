@@ -68,7 +68,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from kiosk.bundles import UpdateError
-    from kiosk.voice_packs import VoicePackInstalled, VoicePackRefused, install_bundle, is_voice_bundle
+    from kiosk.voice_packs import VoicePackRefused, install_voice_bundle, is_voice_bundle
 
     settings = settings_from_args(args)
     try:
@@ -76,11 +76,11 @@ def _import(args: argparse.Namespace) -> int:
             from kiosk.bundles import BundleRejected
 
             raise VoicePackRefused(BundleRejected("not_a_bundle", f"{args.bundle} holds lessons, not a voice pack"))
-        installed = install_bundle(settings, args.bundle)
+        installed = install_voice_bundle(settings, args.bundle)
     except UpdateError as exc:
         refused = exc if isinstance(exc, VoicePackRefused) else VoicePackRefused(exc)
         refuse(refused.message_vi, f"[{refused.reason}] {refused.detail}")
         return 1
-    assert isinstance(installed, VoicePackInstalled)
+    assert installed is not None  # it was checked to be a voice bundle
     print(installed.message_vi)
     return 0

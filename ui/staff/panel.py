@@ -16,6 +16,7 @@ from kiosk.staff_figures import PeriodFigures
 from ui.staff import texts
 from ui.staff.chart import BarChart
 from ui.staff.device_check import DeviceCheck
+from ui.staff.recording_page import RecordingPage
 from ui.staff.services import StaffServices
 from ui.staff.settings_page import SettingsPage
 from ui.staff.worker import Worker
@@ -32,6 +33,7 @@ class StaffPanel(QWidget):
         self._stoppers: list[Callable[[], None]] = []  # end a running device test when the side changes
         self._settings = SettingsPage(self, look, services)
         self._devices = DeviceCheck(self, look, services)
+        self.recording = RecordingPage(self, look, services)  # opened from the settings (beside «Giọng đọc»)
         layout = QHBoxLayout(self)
         layout.setSpacing(30)
         column = QVBoxLayout()
@@ -219,10 +221,15 @@ class StaffPanel(QWidget):
         self.confirm(texts.INSTALL_CONFIRM.format(name=path.name), lambda: self._install(path))
 
     def _install(self, path: Path) -> None:
-        self.run_job(texts.INSTALLING, lambda: self._services.pack_store().install(path),
-                     lambda result: self._outcome(result, self._installed))
+        def install() -> object:  # a voice pack goes to the voice store, any other bundle to the lessons'
+            voice = self._services.install_voice(path)
+            return voice if voice is not None else self._services.pack_store().install(path)
+
+        self.run_job(texts.INSTALLING, install, lambda result: self._outcome(result, self._installed))
 
     def _installed(self, info: object) -> str:
+        if not isinstance(info, SlotInfo):  # a voice pack: it says what it is itself
+            return str(getattr(info, "message_vi"))
         self._services.packs_changed()
         return f"{installed_vi(info)} {texts.LESSONS_READY}"  # type: ignore[arg-type]
 

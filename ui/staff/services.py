@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.bundles import PackStore
 from kiosk.settings import Settings
@@ -14,6 +15,9 @@ from voice.audio_source import AudioSource
 from voice.doctor import Check
 from voice.recognizer import Recognizer
 from voice.speaker import Speaker
+
+if TYPE_CHECKING:
+    from kiosk.voice_studio import VoiceStudio
 
 
 @dataclass(frozen=True)
@@ -41,3 +45,5 @@ class StaffServices:
     recognizer: Recognizer | None = None
     opened: Callable[[], None] = lambda: None  # e.g. pause the citizen idle clock
     closed: Callable[[], None] = lambda: None
+    voice: VoiceStudio | None = None  # «Thu giọng đọc»; None: this kiosk cannot record
+    install_voice: Callable[[Path], object | None] = lambda path: None  # a voice bundle (None: not one; UpdateError)

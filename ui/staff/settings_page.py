@@ -70,6 +70,8 @@ class SettingsPage:
             row = WrapButton(texts.SETTING_LINE.format(name=name, value=self._current(key, settings)), "tile",
                              self._look.main_target, lambda k=key: self._edit(k), f"setting:{key}")
             widgets.append(row)
+            if key == "voice_region" and self._services.voice is not None:  # the voice itself: «Thu giọng đọc»
+                widgets.append(self._host.recording.entry())
         self._host.show_widgets(widgets)
 
     @staticmethod
