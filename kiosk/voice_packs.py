@@ -32,8 +32,8 @@ from voice.voice_pack import VoicePackHeader, voice_pack_problems, write_voice_p
 
 log = logging.getLogger(__name__)
 
-# A full region is ~600 sentences of ~3.5 s at ~5 KB/s (see content/FORMAT.md): ~11 MB.
-VOICE_LIMITS = Limits(max_file_bytes=1 * MiB, max_total_bytes=32 * MiB, max_files=4000, max_manifest_bytes=1 * MiB)
+# A full region of the built-in lessons is ~770 sentences of ~4.6 s at ~5 KB/s: ~18 MB (benchmarks/voice_speed.py).
+VOICE_LIMITS = Limits(max_file_bytes=1 * MiB, max_total_bytes=64 * MiB, max_files=6000, max_manifest_bytes=2 * MiB)
 OWN = "recordings"
 STORE = "voice-packs"
 
