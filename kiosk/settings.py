@@ -59,7 +59,7 @@ class Settings:
     idle_warning_s: Annotated[int, Meta(ge=30, le=3600)] = 120
     idle_grace_s: Annotated[int, Meta(ge=MIN_IDLE_GRACE_S, le=600)] = 30
     screen_dpi: Annotated[float, Meta(ge=50, le=600)] | None = None  # None: ask the screen
-    voice_region: Literal["north", "south"] = "north"
+    voice_region: Literal["north", "central", "south"] = "north"  # recorded voice of that region, else its espeak-ng voice
     speech_rate: Annotated[int, Meta(ge=80, le=450)] = 150  # words per minute (espeak-ng's range)
     volume: Annotated[float, Meta(ge=0.0, le=1.0)] = 0.9
     vosk_model_dir: Path | None = None

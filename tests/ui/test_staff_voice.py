@@ -183,3 +183,21 @@ def test_staff_see_how_codes_and_addresses_are_read() -> None:
     assert spelled("Mã hồ sơ là H75.2511.0042, gọi 0899 000 113.") == ["H75.2511.0042", "0899 000 113"]
     assert spelled("Kiểm tra lại trên dichvucong.gov.vn nhé.") == ["dichvucong.gov.vn"]
     assert spelled("Có VNeID mức 2, lệ phí 200.000 đồng.") == []
+
+
+def test_the_central_voice_region_is_chosen_by_touch_and_recording_follows_it(driver, kiosk_app, settings, studio) -> None:
+    from kiosk.settings import load_settings
+    from ui.staff import texts as staff_texts
+
+    unlock(driver, kiosk_app.staff, settings)
+    touch(driver, "staff:settings")
+    touch(driver, "setting:voice_region")
+    assert [driver.button(f"choice:{r}").text() for r in ("north", "central", "south")] == [
+        "Giọng miền Bắc (đang dùng)", "Giọng miền Trung", "Giọng miền Nam"]
+    touch(driver, "choice:central")
+    touch(driver, "confirm:yes")
+    assert kiosk_app.settings.voice_region == "central" and load_settings().voice_region == "central"
+    touch(driver, "settings:back")
+    assert driver.button("setting:voice_region").text() == f"{staff_texts.SETTING_NAMES['voice_region']}: Giọng miền Trung"
+    touch(driver, "staff:voice")
+    assert texts.REGION.format(region="miền Trung") in driver.visible_texts() and studio.region == "trung"

@@ -15,6 +15,7 @@ from ui.staff.services import StaffServices
 from ui.staff.typing_pages import PlaceList, TextEntry
 from ui.style import Look
 from ui.widgets import WrapButton, label
+from voice.speaker import REGIONS
 
 if TYPE_CHECKING:
     from ui.staff.panel import StaffPanel
@@ -86,7 +87,7 @@ class SettingsPage:
         settings = self._services.settings()
         editors: dict[str, Callable[[], None]] = {
             "text_size": lambda: self._choices(key, ("normal", "large")),
-            "voice_region": lambda: self._choices(key, ("north", "south")),
+            "voice_region": lambda: self._choices(key, REGIONS),
             "idle_warning_s": lambda: self._choices(key, IDLE_WARNING_CHOICES),
             "idle_grace_s": lambda: self._choices(key, IDLE_GRACE_CHOICES),
             "speech_rate": lambda: self._stepper(key, RATE_STEPS, settings.speech_rate, texts.SLOWER, texts.FASTER),

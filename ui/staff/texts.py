@@ -70,7 +70,7 @@ SETTING_NAMES = {
     "commune": "Xã/phường của trạm",
 }
 TEXT_SIZES = {"normal": "Chữ thường", "large": "Chữ to"}
-VOICES = {"north": "Giọng miền Bắc", "south": "Giọng miền Nam"}
+VOICES = {"north": "Giọng miền Bắc", "central": "Giọng miền Trung", "south": "Giọng miền Nam"}
 RATE = "{rate} từ mỗi phút"
 SLOWER = "Chậm hơn"
 FASTER = "Nhanh hơn"
