@@ -48,7 +48,7 @@ class LevelBar(QWidget):
         painter.end()
 
 
-class _Signals(QObject):
+class MeterSignals(QObject):
     level = Signal(float)  # from the meter's thread
     heard = Signal(object)  # a Recognition, from the recogniser's thread
 
@@ -58,7 +58,7 @@ class DeviceCheck:
         self._host = host
         self._look = look
         self._services = services
-        self._signals = _Signals(host)
+        self._signals = MeterSignals(host)
         self._signals.level.connect(self._show_level)
         self._signals.heard.connect(self._show_heard)
         self._bar: LevelBar | None = None

@@ -4,15 +4,15 @@ passed its checks Nghe lại, Giữ or Thu lại. The studio (kiosk.voice_studio
 from __future__ import annotations
 
 import datetime
-import logging
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.staff import recording_texts as texts
-from ui.staff.device_check import LevelBar
+from ui.staff.device_check import LevelBar, MeterSignals
 from ui.staff.services import StaffServices
 from ui.staff.texts import FAILED, NO_MIC
 from ui.style import Look
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from kiosk.voice_studio import VoiceStudio
     from ui.staff.panel import StaffPanel
 
-log = logging.getLogger(__name__)
 
 COUNTDOWN_S = 3
 MAX_TAKE_S = 60  # a take stops by itself after this long (no line is that long)
+MAIN = ("record", "keep", "stop")  # filled buttons: what to do next
 LARGEST_CHARS = 60  # lines up to this long show in the largest text
 LONG_NUMBER = re.compile(r"\d{2,4}(?: \d{2,4})+|\d{5,}")
 
@@ -43,16 +43,12 @@ def spelled(line: str) -> list[str]:
     return [line[start:end] for start, end in sorted(found)]
 
 
-class _Signals(QObject):
-    level = Signal(float)  # from the meter's thread
-
-
 class RecordingPage:
     def __init__(self, host: StaffPanel, look: Look, services: StaffServices) -> None:
         self._host = host
         self._look = look
         self._services = services
-        self._signals = _Signals(host)
+        self._signals = MeterSignals(host)
         self._signals.level.connect(self._show_level)
         self.countdown_timer = QTimer(host)  # one tick a second: the countdown, then the take's length
         self.countdown_timer.setInterval(1000)
@@ -131,32 +127,27 @@ class RecordingPage:
                    "taken": (("listen", texts.LISTEN, self._listen), ("keep", texts.KEEP, self._keep),
                              ("record", texts.REDO, self._record)),
                    "refused": (("record", texts.REDO, self._record),)}[state]
-        self._buttons = {}
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(24)
-        for name, words, action in (*actions, ("stop", texts.STOP, self._stop)):
-            button = WrapButton(words, "secondary" if name == "listen" else "primary", self._look.main_target,
-                                action, f"voice:{name}")
-            self._buttons[name] = button
-            line.addWidget(button)
+        row, self._buttons = self._row(*actions, ("stop", texts.STOP, self._stop))
         self._buttons["stop"].hide()
         readings = "; ".join(f"{piece} → {normalise(piece)}" for piece in spelled(self.line))
         spoken = [label(texts.READ_AS.format(words=readings), "muted")] if readings else []
         self._host.show_widgets([label(progress, "muted"), label(texts.READ_ALOUD), text, *spoken, self._status,
                                  label(texts.LEVEL), self._bar, row,
-                                 self._two(("skip", texts.SKIP, self._skip), ("back", texts.BACK, self.open))])
+                                 self._row(("skip", texts.SKIP, self._skip), ("back", texts.BACK, self.open))[0]])
         self._host.add_stopper(self._release)
 
-    def _two(self, *buttons: tuple[str, str, object]) -> QWidget:
+    def _row(self, *buttons: tuple[str, str, Callable[[], None]]) -> tuple[QWidget, dict[str, WrapButton]]:
+        """Buttons side by side (the main ones filled), and each by its name."""
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(24)
+        made = {}
         for name, words, action in buttons:
-            line.addWidget(WrapButton(words, "secondary", self._look.main_target, action, f"voice:{name}"))  # type: ignore[arg-type]
-        return row
+            made[name] = WrapButton(words, "primary" if name in MAIN else "secondary", self._look.main_target, action,
+                                    f"voice:{name}")
+            line.addWidget(made[name])
+        return row, made
 
     def _skip(self) -> None:
         self._index += 1
