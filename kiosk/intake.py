@@ -20,6 +20,8 @@ def pack_intake(packs: Sequence[Pack]) -> Intake | None:
 
 
 class IntakeDesk:
+    """One visit's intake: the question asked, the answers so far, then the path."""
+
     def __init__(self, intake: Intake | None = None, lessons: Mapping[str, Lesson] | None = None) -> None:
         self._intake = intake
         self._lessons = lessons or {}

@@ -11,3 +11,11 @@ PATH_LESSON = "Bài {n}: {title}."
 NO_PATH = "Máy chưa tìm được bài hợp với bác. Mời bác tự chọn một chủ đề."
 NEXT_IN_PATH = "Bài tiếp theo trong lộ trình của bác là: {title}."
 PATH_DONE = "Bác đã học xong cả lộ trình gợi ý. Bác giỏi lắm!"
+
+# Shown only (ui/intake_page.py, ui/menu_page.py, ui/simple_pages.py).
+PAGE_TITLE = "Gợi ý bài học · Câu {n}/{total}"
+SKIP = "Bỏ qua, tôi tự chọn bài"
+PREVIOUS = "Câu trước"
+CHOSEN = "✓ Bác đã chọn"
+SUGGEST = "Gợi ý bài cho tôi"
+NEXT_BUTTON = "Bài tiếp theo trong lộ trình"

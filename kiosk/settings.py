@@ -70,7 +70,7 @@ class Settings:
     lrs_password: Secret = ""
     printer: Text = ""  # CUPS queue that prints practice slips ("": no printer, the slip is only shown)
     retention_months: Annotated[int, Meta(ge=0, le=1200)] = 12  # raw attempts older than this are summarised per day, then deleted; 0: keep
-    intake_at_start: bool = False  # a visit starts on the pack's intake questions (kiosk.intake), skippable in one tap
+    intake_at_start: bool = True  # a visit starts on the pack's intake questions (kiosk.intake), skippable in one tap
 
     @property
     def place(self) -> str:

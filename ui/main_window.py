@@ -11,8 +11,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.intents import Intent, Touched
-from kiosk.views import AttractView, CodeEntryView, CompletionView, KioskView, LessonView, MenuView, SlipView
+from kiosk.views import AttractView, CodeEntryView, CompletionView, IntakeView, KioskView, LessonView, MenuView, SlipView
 from ui import texts
+from ui.intake_page import intake_page
 from ui.lesson_page import LessonPage
 from ui.menu_page import menu_page
 from ui.simple_pages import IdleOverlay, attract_page, completion_page
@@ -91,7 +92,7 @@ class KioskWindow(QWidget):
         key: tuple[object, ...] = (view.session, type(page).__name__, look, self._voice_input)
         if isinstance(page, LessonView):
             key += (page.lesson_id,)
-        elif isinstance(page, MenuView | CompletionView | SlipView):
+        elif isinstance(page, MenuView | CompletionView | SlipView | IntakeView):
             key += (page,)  # frozen views: rebuilt only when what they show changes
         if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
             self._page.show_view(page)
@@ -108,7 +109,9 @@ class KioskWindow(QWidget):
         else:
             self._overlay.show_seconds(view.idle_seconds_left)
 
-    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView) -> QWidget:
+    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView | IntakeView) -> QWidget:
+        if isinstance(page, IntakeView):
+            return intake_page(look, self._send, page)
         if isinstance(page, MenuView):
             return menu_page(look, self._send, page)
         if isinstance(page, LessonView):

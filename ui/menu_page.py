@@ -8,7 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.intents import BackToTopics, EndSession, EnterCode, Intent, OpenLesson, OpenTopic, ResumeLesson, SetTextSize, TakeSlip
+from kiosk import intake_texts
+from kiosk.intents import BackToTopics, EndSession, EnterCode, Intent, OpenIntake, OpenLesson, OpenTopic, ResumeLesson, SetTextSize, TakeSlip
 from kiosk.views import LessonTile, MenuView, TopicGroup
 from ui import texts
 from ui.icons import topic_icon
@@ -48,9 +49,10 @@ def menu_page(look: Look, send: Send, view: MenuView) -> QWidget:
     body.setSpacing(gap)
     if group is None:
         _slip_row(look, send, view, body)
+        path = _path(look, send, view, body)
         if view.unfinished:  # a practice-slip code brought them back: they come first
             body.addWidget(label(texts.UNFINISHED, "heading"))
-        tiles = [_tile(look, send, tile) for tile in view.unfinished] + [_topic(look, send, g) for g in view.topics]
+        tiles = path + [_tile(look, send, tile) for tile in view.unfinished] + [_topic(look, send, g) for g in view.topics]
     else:
         tiles = [_tile(look, send, tile) for tile in group.tiles]
     body.addWidget(PagedGrid(look, tiles), 1)
@@ -74,6 +76,32 @@ def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> No
         layout.addWidget(notice)
 
 
+def _path(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> list[QWidget]:
+    """"Lộ trình gợi ý cho bác" and its lessons, numbered, to lead the page's tiles; before any
+    path, "Gợi ý bài cho tôi" (kiosk/intake.py asks the questions)."""
+    if view.can_suggest:
+        row = QHBoxLayout()
+        row.addWidget(kiosk_button(look, intake_texts.SUGGEST, "help", lambda: send(OpenIntake()), "suggest", main=True), 1)
+        row.addStretch(1)
+        layout.addLayout(row)
+    if not view.path:
+        return []
+    layout.addWidget(label(intake_texts.PATH_TITLE, "heading"))
+    return [_path_tile(look, send, number, tile) for number, tile in enumerate(view.path, start=1)]
+
+
+def _path_tile(look: Look, send: Send, number: int, tile: LessonTile) -> WrapButton:
+    """A lesson of the path: its number big before the title, then how long and how far (no
+    date: the tile stays short, so the whole path shows at once)."""
+    button = WrapButton(tile.title, "tile", look.px(30), lambda: send(OpenLesson(tile.lesson_id)), f"path:{tile.lesson_id}")
+    button.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    button.set_title_role("tiletitle")
+    button.add_leading(label(str(number), "huge", wrap=False))
+    details = [texts.ABOUT_MINUTES.format(minutes=tile.minutes)]
+    button.add_line(" · ".join([texts.STATUS[tile.status], *details] if tile.status else details))
+    return button
+
+
 def _topic(look: Look, send: Send, group: TopicGroup) -> WrapButton:
     done = sum(1 for tile in group.tiles if tile.status == "completed")
     details = texts.TOPIC_COUNT.format(n=len(group.tiles)) + (f" · {texts.TOPIC_DONE.format(n=done)}" if done else "")
@@ -95,7 +123,7 @@ def _tile(look: Look, send: Send, tile: LessonTile) -> WrapButton:
         button = WrapButton(tile.title, "tile", look.px(30), lambda: send(ResumeLesson(tile.lesson_id)), f"resume:{tile.lesson_id}")
     else:
         if tile.status:
-            details.insert(0, texts.STATUS[tile.status])
+            details.insert(0, texts.STATUS["solo" if tile.solo_done else tile.status])
         button = WrapButton(tile.title, "tile", look.px(30), lambda: send(OpenLesson(tile.lesson_id)), f"lesson:{tile.lesson_id}")
     button.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     button.set_title_role("tiletitle")

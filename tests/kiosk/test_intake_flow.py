@@ -22,6 +22,7 @@ from kiosk.intents import (
     SkipIntake,
     Touched,
 )
+from kiosk.settings import Settings
 from kiosk.tour import tour
 from kiosk.views import CodeEntryView, CompletionView, IntakeView, LessonView, MenuView
 from kiosk.walkthrough import complete_step
@@ -192,6 +193,12 @@ def test_opening_a_lesson_while_a_question_is_up_leaves_the_intake(kiosk):
     kiosk.handle(OpenLesson("nhan-ma-otp"))  # e.g. said aloud
     kiosk.handle(BackToMenu())
     assert isinstance(page(kiosk), MenuView) and page(kiosk).can_suggest
+
+
+def test_as_shipped_a_visit_starts_on_the_intake(core_pack, store, clock, tmp_path):
+    kiosk = Kiosk([core_pack], store, Settings(data_dir=tmp_path), clock)
+    kiosk.handle(Touched())
+    assert isinstance(page(kiosk), IntakeView)
 
 
 def test_with_intake_at_start_off_a_visit_starts_on_the_topics_offering_the_intake(core_pack, store, settings, clock):

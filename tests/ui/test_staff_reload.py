@@ -22,7 +22,7 @@ def key(tmp_path):
 
 @pytest.fixture
 def settings(tmp_path, key) -> Settings:
-    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0, trusted_keys=(key.public,))
+    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0, trusted_keys=(key.public,), intake_at_start=False)
 
 
 @pytest.fixture
