@@ -25,7 +25,7 @@ def password(text: str) -> list[str]:
 
 def passcode(text: str) -> list[str]:
     """A 6-digit passcode."""
-    return [] if len(text) == 6 and text.isdigit() else ["Mật mã gồm đúng 6 chữ số."]
+    return [] if len(text) == 6 and text.isdigit() else ["Passcode gồm đúng 6 chữ số."]
 
 
 def answer(text: str) -> list[str]:

@@ -14,6 +14,8 @@ def typed_mistake(step: Step, target: Element | None, typed: str, values: Mappin
     """None when `typed` is right; else what to tell the citizen: a rule not met, "not the
     same", nothing typed, or "" for a plain wrong answer (the step's hint may follow)."""
     kind, keyboard = (target.kind, target.keyboard) if target is not None else ("", "")
+    if re.fullmatch(r"\d[\d ]*", step.expect):
+        keyboard = "digits"  # a number shown in groups ("0012 0000 1234"): the spaces are for reading
     if not typed.strip():
         return texts.EMPTY
     if step.expect and _squash(typed, kind, keyboard) != _squash(step.expect, kind, keyboard):

@@ -26,7 +26,17 @@ def correct_intents(session: LessonSession) -> list[LessonIntent]:
     if step.kind == "info":
         return [Continue()]
     answer = _answer(session)
-    return [*answer, Continue()] if step.explain else answer
+    explained = step.explain or (step.kind == "tap" and step.why_for(step.target)) or (
+        step.kind == "choose" and step.why_for(_option(session)))
+    return [*answer, Continue()] if explained else answer
+
+
+def _option(session: LessonSession) -> str:
+    """The option a choose step is answered with: the expected one, or the first when any will do."""
+    step = session.step
+    target = session.element(step.target)
+    assert target is not None
+    return step.expect or target.options[0]
 
 
 def _answer(session: LessonSession) -> list[LessonIntent]:
@@ -42,7 +52,7 @@ def _answer(session: LessonSession) -> list[LessonIntent]:
     if step.kind == "choose":
         target = session.element(step.target)
         assert target is not None
-        answer = step.expect or target.options[0]
+        answer = _option(session)
         choose = Choose(step.target, target.options.index(answer))
         if not is_long(target):
             return [choose]

@@ -190,3 +190,13 @@ def test_everything_a_lesson_may_say_is_there_to_pre_render(core_pack):
     assert texts.SWIPE_HOW["up"] in swipe and texts.PRESS_NEXT in swipe
     quiz = session_at(core_pack, "nhan-ma-otp", "intro")
     assert "Đúng rồi! " + quiz.lesson.steps[-2].explain in quiz.lines()
+
+
+def test_a_number_shown_in_groups_is_typed_with_or_without_its_spaces(core_pack):
+    for typed in ("{digits}", "{grouped}"):
+        session = session_at(core_pack, "dvc-dang-nhap-vneid", "type-cccd")
+        expect = session.step.expect
+        assert " " in expect and session.view().keyboard == "text"  # a field on the computer: the letter keyboard
+        type_text(session, typed.format(digits=expect.replace(" ", ""), grouped=expect))
+        session.handle(Submit())
+        assert session.step.id == "type-password"

@@ -71,7 +71,7 @@ def test_one_page_with_title_figures_chart_and_signatures(report: Report, tmp_pa
     text = words(path)
     for expected in (texts.TITLE, "UBND XÃ TÂN PHÚ", "Từ ngày 01/11/2026 đến ngày 30/11/2026", "Tỉnh Phú Thọ",
                      texts.CHART_TOPICS, "Làm quen với điện thoại", texts.TOP_FAILED,
-                     "Bác chạm vào thông báo tin nhắn ở trên cùng để mở tin nhắn.", texts.PREPARER,
+                     "Bác chạm vào thông báo tin nhắn ở phía trên để mở tin nhắn.", texts.PREPARER,
                      texts.CONFIRMER, "14,0 phút", "6,0 phút", "75 %"):
         assert expected in text, expected
     assert text.count(texts.SIGN) == 2

@@ -65,8 +65,8 @@ def test_most_failed_steps_add_rolled_up_attempts(report: Report) -> None:
     assert steps == [("nhan-ma-otp", 3, 7), ("vneid-dang-nhap", 2, 1), ("an-toan-tro-ly-ai", None, 1)]
     first = report.failed_steps[0]
     assert first.lesson_title == "Nhận và đọc mã OTP trong tin nhắn"
-    assert first.instruction == "Bác chạm vào thông báo tin nhắn ở trên cùng để mở tin nhắn."
-    assert report.failed_steps[1].instruction == "Bác gõ số định danh tập luyện … rồi bấm Xong. Đây là số giả, chỉ để tập."
+    assert first.instruction == "Bác chạm vào thông báo tin nhắn ở phía trên để mở tin nhắn."
+    assert report.failed_steps[1].instruction == "Số định danh cá nhân là 12 số in trên thẻ căn cước. Bác gõ số tập luyện …, rồi bấm Xong."
     assert report.failed_steps[2].instruction == ""  # the step is gone from the lesson
 
 

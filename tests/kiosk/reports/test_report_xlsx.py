@@ -42,7 +42,7 @@ def test_workbook_sheets_hold_the_figures(report: Report) -> None:
     assert [row[3] for row in table(book[texts.BY_WEEK])[1:]] == [1, 2, 1, 0, 0, 0]
     failed = table(book[texts.FAILED_STEPS])[1:]
     assert failed[0] == ("nhan-ma-otp", "Nhận và đọc mã OTP trong tin nhắn", 3,
-                         "Bác chạm vào thông báo tin nhắn ở trên cùng để mở tin nhắn.", 7)
+                         "Bác chạm vào thông báo tin nhắn ở phía trên để mở tin nhắn.", 7)
 
 
 def test_workbook_has_native_charts(report: Report, core_pack: Pack) -> None:
