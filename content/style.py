@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from content.model import TYPABLE, CHOOSABLE, Element, Lesson, Problem, Step, step_elements
+from content.model import CHOOSABLE, TYPABLE, Element, Lesson, Problem, Step, step_elements
 
 # (pattern, the words to avoid as STYLE.md's table names them, what to say instead)
 AVOID: tuple[tuple[str, str, str], ...] = (

@@ -82,6 +82,15 @@ def write_pack(root: Path, lesson: dict) -> Path:
     return root
 
 
+def refused_with(root: Path, lesson: dict, change) -> list[str]:
+    """The problems of a pack holding `lesson` after `change(copy)`; the pack must be refused."""
+    changed = copy.deepcopy(lesson)
+    change(changed)
+    result = load_pack(write_pack(root, changed))
+    assert result.pack is None
+    return [str(p) for p in result.problems]
+
+
 @pytest.fixture
 def lesson(tmp_path):
     result = load_pack(write_pack(tmp_path / "p", LESSON))

@@ -73,9 +73,9 @@ def test_keys_and_fields_are_not_mistaken_for_things_to_touch(tmp_path):
 def test_a_lesson_without_a_source_with_an_address_is_warned_about(tmp_path):
     lesson = copy.deepcopy(LESSON)
     lesson["sources"] = ["Bộ Công an, hướng dẫn sử dụng VNeID"]
-    assert warnings_of(tmp_path, lesson) == [
+    assert warnings_of(tmp_path, lesson) == [(
         'lessons/mau.yaml.sources: no source with an address: list the public guide(s) this lesson follows as '
-        '"Title — Publisher, dd/mm/yyyy — https://…" (content/STYLE.md, Sources)']
+        '"Title — Publisher, dd/mm/yyyy — https://…" (content/STYLE.md, Sources)')]
 
 
 def test_validate_prints_warnings_and_passes_a_pack_with_only_warnings(tmp_path, capsys):
@@ -88,6 +88,6 @@ def test_validate_prints_warnings_and_passes_a_pack_with_only_warnings(tmp_path,
 
 def test_the_style_sheet_lists_every_word_the_validator_warns_about():
     table = (Path(__file__).parents[2] / "content" / "STYLE.md").read_text(encoding="utf-8")
-    avoided = re.findall(r"^\| ([^|]+) \| [^|]+ \|$", table.split("## Words to avoid")[1], re.M)
+    avoided = re.findall(r"^\| ([^|]+) \| [^|]+ \|$", table.split("## Words to avoid")[1], re.MULTILINE)
     for _, words, _ in AVOID:
         assert words in avoided, f"content/STYLE.md's 'Words to avoid' has no row for {words!r}"
