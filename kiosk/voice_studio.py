@@ -122,10 +122,6 @@ class VoiceStudio:
         self._player.play(preview, volume)
         return True
 
-    @property
-    def listening(self) -> bool:
-        return self._player is not None and self._player.playing
-
     def stop(self) -> None:
         if self._player is not None:
             self._player.stop()

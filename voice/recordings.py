@@ -145,12 +145,6 @@ class RecordingLibrary:
             said.append(clip)
         return tuple(said) or None
 
-    def coverage(self, lines: Iterable[str], region: str) -> tuple[int, int]:
-        """(recorded, all) of the distinct sentences of `lines`."""
-        wanted = {key for line in lines for key in sentences(line)}
-        recorded = self.clips(region)
-        return sum(1 for key in wanted if key in recorded), len(wanted)
-
     def _index(self, folder: Path) -> Mapping[str, Clip]:
         try:
             st = (folder / INDEX).stat()
