@@ -27,6 +27,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.app.main_thread_gc import MainThreadGc
 from kiosk.intents import Heard, SlipPrinted
 from kiosk.settings import Settings
+from kiosk.speech_order import joined_speech
 from kiosk.views import AttractView, KioskView
 from ui.main_window import KioskWindow
 from ui.print_bridge import PrintBridge
@@ -181,7 +182,7 @@ class KioskApp:
         self.dispatch(self.kiosk.handle(intent))  # type: ignore[arg-type]
 
     def dispatch(self, actions: Sequence[Action]) -> None:
-        for action in actions:
+        for action in joined_speech(actions):  # lines said back to back must not cut each other
             if isinstance(action, Show):
                 self.window.render(action.view)
             elif isinstance(action, Listen):
