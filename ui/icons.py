@@ -26,6 +26,9 @@ APP_ICONS = (
     ("bảo hiểm y tế", "bhyt"),
     ("quá trình", "history"),
     ("sổ sức khỏe", "health"),
+    ("đặt lịch", "calendar"),
+    ("lịch hẹn", "calendar"),
+    ("kết quả khám", "results"),
 )
 
 

@@ -80,6 +80,8 @@ APP_LOOKS = (
     ("ngân hàng", AppLook("bank", "#00564a", "#ffffff", "#00564a", "#ffffff")),
     ("trợ lý", AppLook("assistant", "#4a148c", "#ffffff", "#4a148c", "#ffffff")),
     ("vssid", AppLook("vssid", "#00566b", "#ffffff", "#00566b", "#ffffff")),
+    ("bệnh viện", AppLook("hospital", "#245c23", "#ffffff", "#245c23", "#ffffff")),
+    ("chuyện trò", AppLook("chat", "#8a3b00", "#ffffff", "#8a3b00", "#ffffff")),
 )
 DEFAULT_APP = AppLook("app", APPBAR_BG, APPBAR_TEXT, APPBAR_BG, APPBAR_TEXT)
 
