@@ -29,6 +29,9 @@ APP_ICONS = (
     ("đặt lịch", "calendar"),
     ("lịch hẹn", "calendar"),
     ("kết quả khám", "results"),
+    ("quét qr", "scan"),
+    ("chuyển tiền", "transfer"),
+    ("lịch sử giao dịch", "statement"),
 )
 
 

@@ -4,7 +4,7 @@ import pytest
 from kiosk.walkthrough import correct_intents
 from ui import texts
 
-LESSONS = ["nhan-ma-otp", "vneid-vi-giay-to", "dvc-thanh-toan-phi", "vssid-the-bhyt", "an-toan-gia-danh-cong-an"]
+LESSONS = ["nhan-ma-otp", "vneid-vi-giay-to", "dvc-thanh-toan-phi", "vssid-the-bhyt", "thanh-toan-qr", "an-toan-gia-danh-cong-an"]
 
 
 @pytest.mark.parametrize("lesson_id", LESSONS)
