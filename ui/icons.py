@@ -32,6 +32,7 @@ APP_ICONS = (
     ("quét qr", "scan"),
     ("chuyển tiền", "transfer"),
     ("lịch sử giao dịch", "statement"),
+    ("ngân hàng", "bank"),
 )
 
 
