@@ -46,6 +46,7 @@ class LessonPage(QFrame):
         self._bottom.setSpacing(look.px(4))
         outer.addLayout(self._bottom)
         self._keyboard: Keyboard | None = None
+        self._keyboard_in_panel = False
         self.show_view(view)
 
     def _header(self, view: LessonView) -> QFrame:
@@ -140,20 +141,23 @@ class LessonPage(QFrame):
         self.feedback.setVisible(bool(view.feedback))
         repolish(self.feedback)
         self.continue_button.setVisible(view.can_continue)
-        self._show_keyboard(view.keyboard)
+        self._show_keyboard(view.keyboard, beside_computer=view.computer is not None)
         self.computer.show_view(view)
         self.phone.show_view(view)
 
-    def _show_keyboard(self, layout_name: str) -> None:
-        if (self._keyboard.layout_name if self._keyboard else "") == layout_name:
+    def _show_keyboard(self, layout_name: str, beside_computer: bool = False) -> None:
+        in_panel = layout_name == "digits" and not beside_computer
+        if (self._keyboard.layout_name if self._keyboard else "", self._keyboard_in_panel) == (layout_name, in_panel):
             return
+        self._keyboard_in_panel = in_panel
         if self._keyboard is not None:
             self._keyboard.hide()
             self._keyboard.deleteLater()
             self._keyboard = None
-        if layout_name == "digits":
+        if in_panel:
             # The digit pad is narrow: it sits under the instruction with the kiosk's buttons
-            # beside it, and the phone keeps its full height.
+            # beside it, and the phone keeps its full height. (Beside a computer, which takes
+            # that room, it goes to the bottom of the screen as the letter keyboard does.)
             self._keyboard = Keyboard(self._look, self._send, layout_name)
             self._work.insertWidget(0, self._keyboard, 0, Qt.AlignmentFlag.AlignBottom)
             self._work.addWidget(self.actions, 1, Qt.AlignmentFlag.AlignBottom)
