@@ -33,6 +33,7 @@ APP_ICONS = (
     ("chuyển tiền", "transfer"),
     ("lịch sử giao dịch", "statement"),
     ("ngân hàng", "bank"),
+    ("chuyện trò", "chat"),
 )
 
 
