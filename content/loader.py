@@ -159,6 +159,9 @@ def _lesson(f: Fields, path: Path) -> Lesson:
         variants=tuple(variants),
         remember=f.text("remember", False),
         source_file=path,
+        goal=f.text("goal", False),
+        card=tuple(_row(f.child(raw, loc)) for loc, raw in f.items("card", required=False)),
+        judged=f.flag("judged"),
     )
     f.finish()
     return lesson

@@ -121,9 +121,23 @@ class Step:
         return next((text for key, text in self.why if key == answer), "")
 
     @property
+    def decides(self) -> bool:
+        """A choice that a judged drill's Tự làm run judges: a choose step with a right option,
+        a choose_many step, or a tap step that names other answers (also_right, safe, why)."""
+        if self.kind == "tap":
+            return bool(self.also_right or self.safe or self.why)
+        return self.kind == "choose_many" or (self.kind == "choose" and bool(self.expect))
+
+    @property
     def screen_ids(self) -> tuple[str, ...]:
         """The screens shown during the step: the phone's, then the computer's if any."""
         return (self.screen, self.computer) if self.computer else (self.screen,)
+
+
+def element_texts(element: Element) -> tuple[str, ...]:
+    """Every text an element shows."""
+    rows = (text for row in element.rows for text in row)
+    return (element.label, element.value, element.placeholder, element.sender, *element.options, *rows)
 
 
 def step_element(screens: Mapping[str, Screen], step: Step, element_id: str) -> Element | None:
@@ -158,6 +172,16 @@ class Lesson:
     variants: tuple[dict[str, str], ...] = ()  # placeholder sets; one whole set picked per run
     remember: str = ""  # the one rule to remember (scam drills); the last recap card
     source_file: Path | None = field(default=None, compare=False)
+    # "Tự làm", the lesson done without step-by-step guidance (kiosk.solo_session): only a lesson
+    # with a goal has it. `card`: the practice data shown beside the phone, (label, value) lines;
+    # `judged`: a drill whose Tự làm run is a fresh case, no hints, each decision judged at the end.
+    goal: str = ""
+    card: tuple[tuple[str, str], ...] = ()
+    judged: bool = False
+
+    @property
+    def has_solo(self) -> bool:
+        return bool(self.goal)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The style sheet's checks (content/STYLE.md): warnings, never errors, about the kiosk's own
-words in a lesson (title, description, say, hint, explain, why, recap, remember), and about a
+words in a lesson (title, description, goal, say, hint, explain, why, recap, remember), and about a
 lesson without a source a reviewer can open. The screens' words copy the real services and
 are not checked."""
 from __future__ import annotations
@@ -63,6 +63,7 @@ def _kiosk_words(lesson: Lesson, where: str) -> Iterator[tuple[str, str, tuple[E
     for i, line in enumerate(lesson.recap):
         yield f"{where}.recap[{i}]", line, everything
     yield f"{where}.remember", lesson.remember, everything
+    yield f"{where}.goal", lesson.goal, everything
     for i, step in enumerate(lesson.steps):
         shown = tuple(e for e in step_elements(lesson.screens, step) if e.label)
         for key, text in _step_words(step):

@@ -14,15 +14,16 @@ from content.model import (
     TAPPABLE,
     TOPIC_ICONS,
     TYPABLE,
-    Element,
     Lesson,
     Pack,
     Problem,
     Screen,
     Step,
+    element_texts,
     step_element,
 )
 from content.rules import RULES
+from content.solo_checks import check_solo
 from content.step_checks import check_answers, check_devices, check_ticks, shown
 from content.style import source_warnings, style_warnings
 
@@ -97,6 +98,7 @@ def _check_lesson(lesson: Lesson, where: str) -> list[Problem]:
         problems.extend(_check_read_from_phone(lesson, i, f"{where}.steps[{i}]"))
         problems.extend(check_answers(lesson, step, f"{where}.steps[{i}]"))
     problems.extend(check_devices(lesson, where))
+    problems.extend(check_solo(lesson, where))
     for i, line in enumerate(lesson.recap):
         problems.extend(undefined(lesson, f"{where}.recap[{i}]", line))
     problems.extend(undefined(lesson, f"{where}.remember", lesson.remember))
@@ -209,12 +211,6 @@ def _check_read_from_phone(lesson: Lesson, index: int, loc: str) -> list[Problem
         return []
     return [Problem(f"{loc}.needs", f"the answer {step.expect} is read from {source}: name an element of "
                     f"{shown(step)} that shows it in needs (add one at the top), so nobody has to remember it")]
-
-
-def element_texts(element: Element) -> tuple[str, ...]:
-    """Every text an element shows."""
-    rows = (text for row in element.rows for text in row)
-    return (element.label, element.value, element.placeholder, element.sender, *element.options, *rows)
 
 
 def _is_date(text: str) -> bool:

@@ -54,6 +54,7 @@ from kiosk.intents import (
     Touched,
     TypeChar,
 )
+from kiosk.lesson_runs import LessonRuns
 from kiosk.lesson_session import LessonSession, Result
 from kiosk.menu import menu_view
 from kiosk.progress import ProgressStore
@@ -191,8 +192,8 @@ class Kiosk:
             case BackToTopics():
                 self._topic = ""
                 return [StopSpeech(), self._show(), Speak(texts.TOPICS_PROMPT)]
-            case OpenLesson(lesson_id=lesson_id):
-                return self._open(lesson_id)
+            case OpenLesson(lesson_id=lesson_id, mode=mode):
+                return self._open(lesson_id, mode=mode)
             case ResumeLesson(lesson_id=lesson_id):
                 return self._open(lesson_id, self._desk.resumable.get(lesson_id, 0))
             case TakeSlip():
@@ -253,6 +254,7 @@ class Kiosk:
         self._lesson: LessonSession | None = None
         self._completion: CompletionView | None = None
         self._statuses: dict[str, str] = {}
+        self._runs = LessonRuns()  # each run guided or Tự làm; what was done alone (kiosk.lesson_runs)
         self._text_size = self._settings.text_size
         self._warning: int | None = None
         self._listening = False
@@ -285,18 +287,20 @@ class Kiosk:
         self._serial += 1
         return [StopSpeech(), self._show()]
 
-    def _open(self, lesson_id: str, start: int = 0) -> list[Action]:
+    def _open(self, lesson_id: str, start: int = 0, mode: str = "guided") -> list[Action]:
         lesson: Lesson | None = self._lessons.get(lesson_id)
         if lesson is None:
             log.error("asked to open unknown lesson %r", lesson_id)
             return []
-        self._lesson = LessonSession(lesson, self._rng, start)
+        self._lesson = self._runs.session(lesson, self._rng, mode, start)
+        run = self._lesson.run
         self._topic = lesson.topic  # leaving the lesson goes back to its topic
         self._completion = None
         self._desk.close()
         self._desk.notice = ""
         self._statuses.setdefault(lesson_id, "started")
         self._record.write(lambda visit: self._store.lesson_started(visit, lesson_id, self._clock.now()))
+        self._record.write(lambda visit: self._store.run_started(visit, lesson_id, run, self._clock.now()))
         return [StopSpeech(), self._show(), *self._speech(self._lesson.start()), Prerender(self._lesson.lines())]
 
     def _lesson_result(self, result: Result) -> list[Action]:
@@ -304,12 +308,15 @@ class Kiosk:
         assert session is not None
         lesson_id = session.lesson.id
         for attempt in result.attempts:
-            self._record.write(lambda visit, a=attempt: self._store.record(visit, lesson_id, a, self._clock.now()))
+            self._record.write(lambda visit, a=attempt: self._store.record(visit, lesson_id, a, self._clock.now(), session.run))
         if result.finished:
-            self._record.write(lambda visit: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
+            if session.mode == "guided":
+                self._record.write(lambda visit: self._store.lesson_completed(visit, lesson_id, self._clock.now()))
+            self._record.write(lambda visit: self._store.run_completed(visit, lesson_id, session.run, self._clock.now()))
             self._statuses[lesson_id] = "completed"
             next_in_path, said = self._intake.after_lesson(lesson_id, self._statuses)
-            self._completion = CompletionView(session.lesson.title, session.recap, next_in_path)
+            self._completion, told = self._runs.completion(session, next_in_path)
+            said = " ".join(filter(None, (*told, said)))
             self._lesson = None
             return [StopSpeech(), self._show(), Speak(texts.COMPLETED), *([Speak(said)] if said else [])]
         if result.left:
@@ -323,7 +330,8 @@ class Kiosk:
         return [Speak(text, slow) for text, slow in result.speak]
 
     def _menu(self) -> MenuView:
-        menu = menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice, self._topic)
+        menu = menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice, self._topic,
+                         self._runs.solo_done)
         path = self._intake.path_tiles(self._statuses)
         return dataclasses.replace(menu, path=path, can_suggest=self._intake.offered and not path)
 
@@ -363,10 +371,12 @@ class Kiosk:
         codes: list[str] = []
         self._record.write(lambda visit: codes.append(slips.issue(self._store.db, visit, self._clock.now())))
 
-        def titles(status: str) -> tuple[str, ...]:
-            return tuple(self._lessons[i].title for i, s in self._statuses.items() if s == status and i in self._lessons)
+        def titles(status: str, alone: bool = False) -> tuple[str, ...]:
+            """In the order they were opened; `alone`: done alone in a Tự làm run."""
+            return tuple(self._lessons[i].title for i, s in self._statuses.items()
+                         if s == status and i in self._lessons and (i in self._runs.solo_done) == alone)
 
-        said = self._desk.show_slip(codes[0] if codes else "", titles("completed"), titles("started"))
+        said = self._desk.show_slip(codes[0] if codes else "", titles("completed"), titles("started"), titles("completed", True))
         return [StopSpeech(), self._show(), Speak(said)]
 
     def _slip_printed(self, intent: SlipPrinted) -> list[Action]:

@@ -12,6 +12,7 @@ class Touched:
 @dataclass(frozen=True)
 class OpenLesson:
     lesson_id: str
+    mode: str = "guided"  # "guided" (Học có hướng dẫn) | "solo" (Tự làm: "Bác thử tự làm một lần nhé?")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ the lesson is finished or left. `view()` describes what the screen should show n
 from __future__ import annotations
 
 import random
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from content.model import Element, Lesson, Step, step_element, step_elements
@@ -51,6 +53,19 @@ class Attempt:
     step_id: str
     step_index: int
     outcome: str  # "correct" | "wrong" | "hint" | "viewed"
+    level: int = 0  # a hint in a Tự làm run: 1 the next thing in words, 2 the place, 3 the highlight
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a lesson, as progress records it: "guided" (Học có hướng dẫn) or "solo" (Tự
+    làm); once a solo run is finished, whether it was done alone and, for a judged drill, its
+    decisions right (or safe) out of those given."""
+
+    id: str
+    mode: str
+    judged: tuple[int, int] | None = None
+    alone: bool = False
 
 
 @dataclass
@@ -62,11 +77,17 @@ class Result:
 
 
 class LessonSession:
-    """`start` > 0 continues a lesson left unfinished (a practice-slip code): see `_resume`."""
+    """`start` > 0 continues a lesson left unfinished (a practice-slip code): see `_resume`.
+    `data`: the run's placeholder values (default: picked with `rng`). A guided run; a Tự làm
+    run is a `kiosk.solo_session.SoloSession`, which overrides the hooks marked below."""
 
-    def __init__(self, lesson: Lesson, rng: random.Random, start: int = 0) -> None:
+    mode = "guided"
+
+    def __init__(self, lesson: Lesson, rng: random.Random, start: int = 0, data: Mapping[str, str] | None = None) -> None:
         self.lesson = lesson
-        data = pick_data(lesson, rng)
+        self.data = dict(data) if data is not None else pick_data(lesson, rng)
+        self.run_id = uuid.uuid4().hex
+        data = self.data
         self._steps = tuple(fill_step(s, data) for s in lesson.steps)
         self._screens = {sid: fill_screen(screen, data, rng) for sid, screen in lesson.screens.items()}
         recap = [fill(line, data) for line in lesson.recap]
@@ -88,6 +109,10 @@ class LessonSession:
         return self._steps[self.index]
 
     @property
+    def run(self) -> Run:
+        return Run(self.run_id, self.mode)
+
+    @property
     def takes_swipe(self) -> bool:
         """A drag of the phone answers this step (on any other step it means nothing)."""
         return self.step.kind == "swipe" and not self._answered
@@ -107,7 +132,7 @@ class LessonSession:
         step = self.step
         target = self._target()
         typing = step.kind == "type" and target is not None and not self._answered
-        shown = not self._answered and (self._hinted or self._wrong >= HIGHLIGHT_AFTER_WRONG)
+        shown = not self._answered and self._lit()
         highlight = lit(step, self.elements(), self.chosen) if shown else ""
         return LessonView(
             lesson_id=self.lesson.id,
@@ -136,7 +161,7 @@ class LessonSession:
         step = self.step
         match intent:
             case Repeat(slow=slow):  # once answered: the explanation again
-                return Result(speak=[(self._feedback[0] if self._answered else step.instruction, slow)])
+                return Result(speak=[(self._feedback[0] if self._answered else self._instruction(), slow)])
             case GoBack():
                 return self._back()
             case Continue():
@@ -232,7 +257,7 @@ class LessonSession:
             if self.verdict(answer) == "safe":
                 return self._note(why or texts.SAFE)
         result = self._wrong_try(self._late_hint(), why=why)
-        if self._wrong >= HIGHLIGHT_AFTER_WRONG:
+        if self._lit():
             self._show_expected()
         return result
 
@@ -242,6 +267,19 @@ class LessonSession:
         if self.step.kind == "choose" and is_long(target):
             self._picker = self._picker or Picker(target)
             self._picker.reveal(self._expected_option())
+
+    # --- hooks a Tự làm run (kiosk.solo_session) overrides --------------------------------
+    def _lit(self) -> bool:
+        """What the step asks for is highlighted now (after Trợ giúp or the second wrong try)."""
+        return self._hinted or self._wrong >= HIGHLIGHT_AFTER_WRONG
+
+    def _skips(self, step: Step) -> bool:
+        """A step this run passes over (none in a guided run)."""
+        return False
+
+    def _instruction(self) -> str:
+        """What is said on coming to the current step (and on "Nghe lại")."""
+        return self.step.instruction
 
     def _late_hint(self) -> str:
         """The step's hint, said with a wrong try from the second one on."""
@@ -324,10 +362,11 @@ class LessonSession:
         return Result(speak=[(message, False)], attempts=attempts)
 
     def _back(self) -> Result:
-        if self.index == 0:
+        earlier = [i for i in range(self.index) if not self._skips(self._steps[i])]
+        if not earlier:
             return Result(left=True)
-        self._enter(self.index - 1)
-        return Result(speak=[(self.step.instruction, False)])
+        self._enter(earlier[-1])
+        return Result(speak=[(self._instruction(), False)])
 
     def _advance(self, attempt: Attempt, praise: bool = True, why: str = "") -> Result:
         """The step is done. Praise is spoken, never left on the next step's screen; a step
@@ -344,10 +383,11 @@ class LessonSession:
         return moved
 
     def _move_on(self) -> Result:
-        if self.index + 1 >= len(self._steps):
+        later = [i for i in range(self.index + 1, len(self._steps)) if not self._skips(self._steps[i])]
+        if not later:
             return Result(finished=True)
-        self._enter(self.index + 1)
-        return Result(speak=[(self.step.instruction, False)])
+        self._enter(later[0])
+        return Result(speak=[(text, False) for text in (self._instruction(),) if text])
 
     def _enter(self, index: int) -> None:
         self.index = index

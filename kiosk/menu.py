@@ -2,7 +2,7 @@
 they got this visit; and the unfinished lessons a practice-slip code brought back."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from content.model import Lesson, Pack
 from kiosk.lesson_resume import resume_point
@@ -16,14 +16,17 @@ def menu_view(
     resumable: Mapping[str, int],
     notice: str,
     topic: str = "",
+    solo_done: Collection[str] = (),
 ) -> MenuView:
     """`statuses`: lesson id → started | completed this visit; `resumable`: lesson id → the
-    step index a slip code resumes at; `topic`: the open topic ("": the topics page)."""
+    step index a slip code resumes at; `topic`: the open topic ("": the topics page);
+    `solo_done`: lessons done alone in a Tự làm run this visit ("Đã tự làm được")."""
     groups = []
     for pack in packs:
         for each in pack.topics:
             tiles = tuple(
-                LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, statuses.get(lesson.id, ""))
+                LessonTile(lesson.id, lesson.title, lesson.minutes, lesson.updated, statuses.get(lesson.id, ""),
+                           solo_done=lesson.id in solo_done)
                 for lesson in pack.lessons
                 if lesson.topic == each.id
             )

@@ -5,7 +5,9 @@ Schema v2 adds `outbox` (xAPI statements waiting for the LRS, written in the sam
 transaction as the progress they describe), `slips` (practice-slip codes that resume a
 visit's unfinished lessons) and `attempt_rollups` (attempts older than the retention
 period, counted per UTC day, lesson, step and outcome; see kiosk.retention). Schema v3
-indexes attempts by time, for retention and reports.
+indexes attempts by time, for retention and reports. Schema v5 adds `lesson_runs` (each run
+of a lesson, guided or solo, "Tự làm": kiosk.progress_runs) and, per attempt, its run and the
+level of a Tự làm hint.
 
 Nothing personal is stored: ids are random, and no typed text is ever written.
 Every write is its own transaction in WAL mode with synchronous=FULL: once a write returns
@@ -32,7 +34,8 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
-from kiosk.lesson_session import Attempt
+from kiosk import progress_runs as runs
+from kiosk.lesson_session import Attempt, Run
 from kiosk.progress_merge import merge_progress
 from kiosk.progress_schema import SCHEMA_VERSION, migrate, schema_version
 from kiosk.set_aside import BROKEN, set_aside
@@ -51,6 +54,10 @@ class StatementMaker(Protocol):
     def lesson_completed(self, visit: dict[str, Any], summary: dict[str, Any]) -> list[dict[str, Any]]: ...
 
     def visit_ended(self, visit: dict[str, Any], summaries: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+
+    def solo_run(self, visit: dict[str, Any], run: dict[str, Any]) -> list[dict[str, Any]]: ...
+
+    def hint_used(self, visit: dict[str, Any], run: dict[str, Any], attempt: dict[str, Any]) -> list[dict[str, Any]]: ...
 
 
 class ProgressStore:
@@ -144,6 +151,7 @@ class ProgressStore:
     def end_visit(self, visit_id: str, at: datetime.datetime, reason: str) -> None:
         with self.db.atomic():
             self.db["visits"].update(visit_id, {"ended_at": _iso(at), "end_reason": reason})
+            self._runs_left(visit_id, runs.close_open_runs(self.db, visit_id, _iso(at)), at)
             if self.statements is not None:
                 visit = self.db["visits"].get(visit_id)
                 summaries = list(self.db["lesson_summaries"].rows_where("visit_id = ?", [visit_id]))
@@ -153,20 +161,23 @@ class ProgressStore:
         with self.db.atomic():
             self._summary_exists(visit_id, lesson_id, at)
 
-    def record(self, visit_id: str, lesson_id: str, attempt: Attempt, at: datetime.datetime) -> None:
+    def record(self, visit_id: str, lesson_id: str, attempt: Attempt, at: datetime.datetime, run: Run | None = None) -> None:
         counter = {"correct": "steps_done", "viewed": "steps_done", "wrong": "wrong_count", "hint": "hint_count"}
         with self.db.atomic():
             self._summary_exists(visit_id, lesson_id, at)
-            self.db["attempts"].insert(
-                {
-                    "visit_id": visit_id,
-                    "lesson_id": lesson_id,
-                    "step_id": attempt.step_id,
-                    "step_index": attempt.step_index,
-                    "outcome": attempt.outcome,
-                    "at": _iso(at),
-                }
-            )
+            row = {
+                "visit_id": visit_id,
+                "lesson_id": lesson_id,
+                "step_id": attempt.step_id,
+                "step_index": attempt.step_index,
+                "outcome": attempt.outcome,
+                "at": _iso(at),
+                "run_id": run.id if run else None,
+                "hint_level": attempt.level or None,
+            }
+            self.db["attempts"].insert(row)
+            if run is not None:
+                self._run_attempt(visit_id, lesson_id, run, attempt, row, at)
             column = counter[attempt.outcome]
             self.db.execute(
                 f"UPDATE lesson_summaries SET {column} = {column} + 1 WHERE visit_id = ? AND lesson_id = ?",
@@ -175,17 +186,53 @@ class ProgressStore:
 
     def lesson_completed(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
         with self.db.atomic():
-            self._summary_exists(visit_id, lesson_id, at)
-            row = self.db["lesson_summaries"].get((visit_id, lesson_id))
-            started = datetime.datetime.fromisoformat(row["started_at"])
-            self.db["lesson_summaries"].update(
-                (visit_id, lesson_id),
-                {"status": "completed", "completed_at": _iso(at), "seconds": (at - started).total_seconds()},
-            )
+            self._complete_summary(visit_id, lesson_id, at)
             if self.statements is not None:
                 visit = self.db["visits"].get(visit_id)
                 summary = self.db["lesson_summaries"].get((visit_id, lesson_id))
                 self._enqueue(self.statements.lesson_completed(visit, summary), at)
+
+    # --- lesson runs: guided or solo ("Tự làm"), kiosk.progress_runs -------------------------
+    def run_started(self, visit_id: str, lesson_id: str, run: Run, at: datetime.datetime) -> None:
+        """A run of the lesson begins (after `lesson_started`); a run still open was left now."""
+        with self.db.atomic():
+            self._runs_left(visit_id, runs.close_open_runs(self.db, visit_id, _iso(at), keep=run.id), at)
+            runs.ensure_run(self.db, visit_id, lesson_id, run, _iso(at))
+
+    def run_completed(self, visit_id: str, lesson_id: str, run: Run, at: datetime.datetime) -> None:
+        """A run finished. A guided run's lesson is completed by `lesson_completed`, with its
+        statements; a solo run completes the lesson here if nothing did before, and makes its own."""
+        with self.db.atomic():
+            runs.ensure_run(self.db, visit_id, lesson_id, run, _iso(at))
+            self._summary_exists(visit_id, lesson_id, at)
+            if run.mode == "solo" and self.db["lesson_summaries"].get((visit_id, lesson_id))["status"] != "completed":
+                self._complete_summary(visit_id, lesson_id, at)
+            self._runs_left(visit_id, [runs.complete_run(self.db, run, _iso(at))], at)
+
+    def _run_attempt(self, visit_id: str, lesson_id: str, run: Run, attempt: Attempt, row: dict[str, Any],
+                     at: datetime.datetime) -> None:
+        runs.ensure_run(self.db, visit_id, lesson_id, run, _iso(at))
+        runs.count_attempt(self.db, run, attempt)
+        if self.statements is not None and run.mode == "solo" and attempt.outcome == "hint":
+            visit = self.db["visits"].get(visit_id)
+            self._enqueue(self.statements.hint_used(visit, self.db["lesson_runs"].get(run.id), row), at)
+
+    def _runs_left(self, visit_id: str, closed: list[dict[str, Any]], at: datetime.datetime) -> None:
+        """The statements of solo runs that ended (finished, or left when another began or the visit ended)."""
+        solo = [row for row in closed if row["mode"] == "solo"]
+        if self.statements is not None and solo:
+            visit = self.db["visits"].get(visit_id)
+            for row in solo:
+                self._enqueue(self.statements.solo_run(visit, row), at)
+
+    def _complete_summary(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
+        self._summary_exists(visit_id, lesson_id, at)
+        row = self.db["lesson_summaries"].get((visit_id, lesson_id))
+        started = datetime.datetime.fromisoformat(row["started_at"])
+        self.db["lesson_summaries"].update(
+            (visit_id, lesson_id),
+            {"status": "completed", "completed_at": _iso(at), "seconds": (at - started).total_seconds()},
+        )
 
     def _summary_exists(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
         """Start the lesson's summary unless it exists: also when `lesson_started` was lost

@@ -12,7 +12,7 @@ from kiosk.store_trouble import NewerSchemaError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -79,8 +79,45 @@ def _create_code_guesses(db: sqlite_utils.Database) -> None:
     db["code_guesses"].create_index(["at"])
 
 
+def _create_lesson_runs(db: sqlite_utils.Database) -> None:
+    """Each run of a lesson with its mode, guided or solo ("Tự làm"), and, per attempt, its run
+    and the level of a Tự làm hint (kiosk.progress_runs). Self-contained: it needs no other
+    migration after v4, and leaves what it finds already made; attempts written before it have
+    neither."""
+    if not db["lesson_runs"].exists():
+        _lesson_runs_table(db)
+    columns = db["attempts"].columns_dict
+    for column, kind in (("run_id", str), ("hint_level", int)):
+        if column not in columns:
+            db["attempts"].add_column(column, kind)
+
+
+def _lesson_runs_table(db: sqlite_utils.Database) -> None:
+    db["lesson_runs"].create(
+        {
+            "id": str,  # random
+            "visit_id": str,
+            "lesson_id": str,
+            "mode": str,  # guided | solo
+            "started_at": str,
+            "ended_at": str,  # NULL while running
+            "status": str,  # started | completed | left (another run began, or the visit ended)
+            "hint_count": int,
+            "wrong_count": int,
+            "judged_right": int,  # a judged drill's decisions right or safe; NULL for other runs
+            "judged_total": int,
+            "alone": int,  # a finished solo run done alone ("đã tự làm được"): 1 or 0; NULL otherwise
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+        defaults={"hint_count": 0, "wrong_count": 0},
+    )
+    db["lesson_runs"].create_index(["visit_id"])
+    db["lesson_runs"].create_index(["started_at"])
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _create_v1, 2: _create_v2, 3: _index_attempt_times, 4: _create_code_guesses,
+    1: _create_v1, 2: _create_v2, 3: _index_attempt_times, 4: _create_code_guesses, 5: _create_lesson_runs,
 }
 
 

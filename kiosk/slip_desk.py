@@ -86,12 +86,20 @@ class CodeGuard:
 Lookup = Callable[[str], "dict[str, int] | None"]  # code → unfinished lesson id → step index
 
 
-def payload(code: str, date: str, place: str, completed: tuple[str, ...], unfinished: tuple[str, ...]) -> str:
+def sections(completed: tuple[str, ...], unfinished: tuple[str, ...], solo_done: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    """The slip's lists of lesson titles under their headings, each shown when it has any:
+    "Đã tự làm được", "Đã học có hướng dẫn" (or that nothing was finished), "Đang học dở"."""
+    shown = [(words.SOLO_DONE, solo_done), (words.COMPLETED, completed or (() if solo_done else (words.NOTHING_COMPLETED,))),
+             (words.UNFINISHED, unfinished)]
+    return [(heading, titles) for heading, titles in shown if titles]
+
+
+def payload(code: str, date: str, place: str, completed: tuple[str, ...], unfinished: tuple[str, ...],
+            solo_done: tuple[str, ...] = ()) -> str:
     """The slip as plain text, for the QR code and the print: nothing about the person."""
-    lines = [words.TITLE, f"{words.PLACE}: {place}", f"{words.DATE}: {date}", f"{words.COMPLETED}:"]
-    lines += [f"- {title}" for title in completed] or [words.NOTHING_COMPLETED]
-    if unfinished:
-        lines += [f"{words.UNFINISHED}:", *(f"- {title}" for title in unfinished)]
+    lines = [words.TITLE, f"{words.PLACE}: {place}", f"{words.DATE}: {date}"]
+    for heading, titles in sections(completed, unfinished, solo_done):
+        lines += [f"{heading}:", *(f"- {title}" if title != words.NOTHING_COMPLETED else title for title in titles)]
     if code:
         lines += [f"{words.CODE}: {spaced(code)}", words.RESUME_NOTE]
     return "\n".join(lines)
@@ -131,11 +139,12 @@ class SlipDesk:
         self.showing = ""
 
     # --- the slip ----------------------------------------------------------------------
-    def show_slip(self, code: str, completed: tuple[str, ...], unfinished: tuple[str, ...]) -> str:
-        """Show the slip; returns what to say."""
+    def show_slip(self, code: str, completed: tuple[str, ...], unfinished: tuple[str, ...],
+                  solo_done: tuple[str, ...] = ()) -> str:
+        """Show the slip (`completed`: learnt guided, `solo_done`: done alone); returns what to say."""
         date = self._clock.now().astimezone().strftime("%d/%m/%Y")
-        text = payload(code, date, self._place, completed, unfinished)
-        slip = SlipView(code, date, self._place, completed, unfinished, text, self._can_print)
+        text = payload(code, date, self._place, completed, unfinished, solo_done)
+        slip = SlipView(code, date, self._place, completed, unfinished, text, self._can_print, solo_done=solo_done)
         if self.slip is not None:  # a print under way (or its outcome) stays on the slip
             slip = replace(slip, printing=self.slip.printing, print_note=self.slip.print_note, print_note_kind=self.slip.print_note_kind)
         self.slip = slip

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kiosk import slip_texts as words
 from kiosk.reports.errors import ReportError
 from kiosk.reports.pdf_fonts import BOLD, REGULAR, register_fonts
-from kiosk.slip_desk import qr_matrix
+from kiosk.slip_desk import qr_matrix, sections
 from kiosk.slips import spaced
 from kiosk.views import SlipView
 
@@ -53,12 +53,9 @@ def slip_pdf(slip: SlipView, path: Path) -> None:
     _draw_qr(pdf, qr_matrix(slip.text), width - MARGIN - QR_SIZE, qr_bottom)
     line(f"{words.PLACE}: {slip.place}", 13)
     line(f"{words.DATE}: {slip.date}", 13)
-    line(f"{words.COMPLETED}:", 14, BOLD, 2)
-    for title in slip.completed or (words.NOTHING_COMPLETED,):
-        line(f"•  {title}", 13)
-    if slip.unfinished:
-        line(f"{words.UNFINISHED}:", 14, BOLD, 2)
-        for title in slip.unfinished:
+    for heading, titles in sections(slip.completed, slip.unfinished, slip.solo_done):
+        line(f"{heading}:", 14, BOLD, 2)
+        for title in titles:
             line(f"•  {title}", 13)
     if slip.code:
         line(f"{words.CODE}: {spaced(slip.code)}", 22, BOLD, 1.8)

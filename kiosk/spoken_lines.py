@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from content.fillings import PLACEHOLDER, fillings
 from content.model import Lesson, Pack
-from kiosk import slip_texts, texts
+from kiosk import slip_texts, solo_texts, texts
 from kiosk.lesson_answers import answer_lines
 from voice.lines import sentences
 from voice.recognizer import ASK_AGAIN
@@ -49,7 +49,7 @@ def kiosk_group(packs: Sequence[Pack]) -> LineGroup:
     phrases = [value for name, value in vars(texts).items() if name.isupper()]  # the module's sentences
     said = [value for value in phrases if isinstance(value, str)]
     said += [value for table in phrases if isinstance(table, dict) for value in table.values()]
-    said += [*SLIP_SPOKEN, ASK_AGAIN]
+    said += [*SLIP_SPOKEN, *solo_texts.SPOKEN, ASK_AGAIN]
     said += [f"{topic.title}." for pack in packs for topic in pack.topics]  # "<topic>. Mời bác chọn một bài học."
     lines, machine = _sentences(said, lambda text: [] if PLACEHOLDER.search(text) else [text])
     return LineGroup(KIOSK_GROUP, "", lines, machine)
@@ -58,6 +58,7 @@ def kiosk_group(packs: Sequence[Pack]) -> LineGroup:
 def lesson_group(lesson: Lesson) -> LineGroup:
     said = [s.instruction for s in lesson.steps] + [s.hint for s in lesson.steps if s.hint]
     said += answer_lines(lesson.steps)
+    said.append(lesson.goal)  # said first in a Tự làm run ("" when the lesson has none)
     lines, machine = _sentences(said, lambda text: fillings(lesson, text))
     return LineGroup(lesson.id, lesson.title, lines, machine)
 

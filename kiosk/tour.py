@@ -28,6 +28,7 @@ from kiosk.intents import (
 )
 from kiosk.lesson_session import LessonSession
 from kiosk.picker import is_long
+from kiosk.solo_tour import solo_runs
 from kiosk.views import MenuView
 from kiosk.walkthrough import correct_intents
 
@@ -123,6 +124,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
                     yield Stop(f"{stem}-picker", "A long list opened as a picker, with the keyboard")
         yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
         kiosk.handle(BackToMenu())
+    yield from (Stop(*each) for each in solo_runs(kiosk, lesson_ids))
     yield Stop("90-menu-progress", "Menu: the last lesson's topic, with this session's progress")
     kiosk.handle(TakeSlip())
     yield Stop("90a-slip", "Practice slip: what was practised, its code and QR code")

@@ -20,6 +20,7 @@ class LessonTile:
     status: str = ""  # "" | "started" | "completed" (this session only) | "resume" (from a slip code)
     resume_step: int = 0  # for "resume": the 1-based step the lesson continues at
     step_count: int = 0  # for "resume"
+    solo_done: bool = False  # "Đã tự làm được": a Tự làm run finished alone (at most one hint) this session
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,20 @@ class LessonView:
     can_continue: bool = False  # show the kiosk's "next step" button (an info step, or an answer explained)
     picker: PickerView | None = None  # a long select opened as a picker
     computer: Screen | None = None  # a web page on a computer shown beside the phone (e.g. a QR code to scan)
+    mode: str = "guided"  # "guided" (Học có hướng dẫn) | "solo" (Tự làm: no step-by-step words, no automatic highlight)
+    goal: str = ""  # in a Tự làm run: the lesson's goal, shown all through
+    card: tuple[tuple[str, str], ...] = ()  # in a Tự làm run: the practice data, (label, value) lines
+    hint_level: int = 0  # Tự làm's Trợ giúp on this step: 0 none yet, 1 words, 2 the place, 3 the highlight
+
+
+@dataclass(frozen=True)
+class JudgedAnswer:
+    """One decision of a judged drill's Tự làm run, on its result page."""
+
+    verdict: str  # "right" | "safe" | "wrong"
+    answer: str  # what the citizen did, in words ('Bác chọn "…".')
+    why: str  # why it is right, safe or wrong
+    right: str = ""  # for a wrong one: the right answer ('Cách đúng: "…".')
 
 
 @dataclass(frozen=True)
@@ -81,6 +96,11 @@ class CompletionView:
     lesson_title: str
     recap: tuple[str, ...]
     next_in_path: LessonTile | None = None  # "Bài tiếp theo trong lộ trình"
+    lesson_id: str = ""
+    mode: str = "guided"  # the run just finished: "guided" | "solo"
+    offer_solo: bool = False  # after a guided run of a lesson with a Tự làm form: "Bác thử tự làm một lần nhé?"
+    outcome: str = ""  # after a Tự làm run: how it went, in words (done alone, hints used, the score)
+    results: tuple[JudgedAnswer, ...] = ()  # after a judged drill's Tự làm run: each decision, judged
 
 
 @dataclass(frozen=True)
@@ -114,13 +134,14 @@ class SlipView:
     code: str  # 8 digits; "" when it could not be saved
     date: str  # dd/mm/yyyy, local time
     place: str
-    completed: tuple[str, ...]  # lesson titles
+    completed: tuple[str, ...]  # lesson titles: "Đã học có hướng dẫn"
     unfinished: tuple[str, ...]
     text: str
     can_print: bool = False
     printing: bool = False
     print_note: str = ""
     print_note_kind: str = ""  # "" | "info" | "ok" | "wrong"
+    solo_done: tuple[str, ...] = ()  # lesson titles: "Đã tự làm được" (done alone in a Tự làm run)
 
 
 @dataclass(frozen=True)

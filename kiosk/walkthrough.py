@@ -20,15 +20,15 @@ def answer_text(session: LessonSession) -> str:
 
 
 def correct_intents(session: LessonSession) -> list[LessonIntent]:
-    """Intents that complete the current step on the first try (an explained answer is
-    read, then "Bước tiếp theo")."""
+    """Intents that complete the current step on the first try (in a guided run an explained
+    answer is read, then "Bước tiếp theo")."""
     step = session.step
     if step.kind == "info":
         return [Continue()]
     answer = _answer(session)
     explained = step.explain or (step.kind == "tap" and step.why_for(step.target)) or (
         step.kind == "choose" and step.why_for(_option(session)))
-    return [*answer, Continue()] if explained else answer
+    return [*answer, Continue()] if explained and session.mode == "guided" else answer  # Tự làm explains nothing
 
 
 def _option(session: LessonSession) -> str:

@@ -15,6 +15,7 @@ from ui.computer import ComputerView
 from ui.keyboard import Keyboard
 from ui.kiosk_controls import header, kiosk_button
 from ui.phone import PhoneView
+from ui.solo_panel import SoloPanel
 from ui.style import Look
 from ui.widgets import label, repolish
 
@@ -80,6 +81,8 @@ class LessonPage(QFrame):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.px(2.5))
+        self.solo = SoloPanel(look)  # a Tự làm run: the goal and the practice data, all through
+        layout.addWidget(self.solo)
         self.instruction = label("", "instruction")
         self.instruction.setObjectName("instruction")
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -135,7 +138,9 @@ class LessonPage(QFrame):
         self.step_label.setText(texts.STEP_OF.format(n=view.step_number, total=view.step_count))
         self.progress.setRange(0, view.step_count)
         self.progress.setValue(view.step_number)
+        self.solo.show_view(view)
         self.instruction.setText(view.instruction)
+        self.instruction.setVisible(bool(view.instruction))  # a Tự làm run gives no step-by-step words
         self.feedback.setText(view.feedback)
         self.feedback.setProperty("feedback", view.feedback_kind)
         self.feedback.setVisible(bool(view.feedback))

@@ -123,7 +123,7 @@ def _tile(look: Look, send: Send, tile: LessonTile) -> WrapButton:
         button = WrapButton(tile.title, "tile", look.px(30), lambda: send(ResumeLesson(tile.lesson_id)), f"resume:{tile.lesson_id}")
     else:
         if tile.status:
-            details.insert(0, texts.STATUS[tile.status])
+            details.insert(0, texts.STATUS["solo" if tile.solo_done else tile.status])
         button = WrapButton(tile.title, "tile", look.px(30), lambda: send(OpenLesson(tile.lesson_id)), f"lesson:{tile.lesson_id}")
     button.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     button.set_title_role("tiletitle")

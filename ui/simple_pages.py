@@ -13,6 +13,7 @@ from ui import texts
 from ui import theme as t
 from ui.style import Look
 from ui.kiosk_controls import kiosk_button
+from ui.run_summary import run_summary, solo_offer
 from ui.widgets import WrapButton, label
 
 Send = Callable[[Intent], None]
@@ -62,16 +63,16 @@ def completion_page(look: Look, send: Send, view: CompletionView) -> QWidget:
     layout.setSpacing(16)
     layout.addWidget(label(texts.CONGRATS, "title"))
     layout.addWidget(label(view.lesson_title, "instruction"))
-    layout.addWidget(label(texts.PRACTISED, "heading"))
-    for line in view.recap:
-        layout.addWidget(label(f"✓  {line}"))
-    layout.addStretch(1)
+    layout.addWidget(run_summary(look, view), 1)
+    offer = solo_offer(look, send, view, primary=view.next_in_path is None)
+    if offer is not None:
+        layout.addLayout(offer)
     row = QHBoxLayout()
     row.setSpacing(30)
     if view.next_in_path is not None:  # in a path the next lesson comes first; the slip waits on the menu
         row.addWidget(_next_in_path(look, send, view.next_in_path))
     row.addWidget(kiosk_button(look, texts.ANOTHER, "list", lambda: send(BackToMenu()), "another",
-                               primary=view.next_in_path is None, main=True))
+                               primary=view.next_in_path is None and not view.offer_solo, main=True))
     if view.next_in_path is None:
         row.addWidget(kiosk_button(look, texts.TAKE_SLIP, "slip", lambda: send(TakeSlip()), "takeSlip", main=True))
     row.addWidget(kiosk_button(look, texts.FINISH, "home", lambda: send(EndSession()), "finish", main=True))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from kiosk import slip_texts as words
 from kiosk.intents import BackToMenu, EndSession, Intent, PrintSlip
-from kiosk.slip_desk import qr_matrix
+from kiosk.slip_desk import qr_matrix, sections
 from kiosk.slips import CODE_DIGITS, spaced
 from kiosk.views import CodeEntryView, SlipView
 from ui import texts
@@ -89,11 +89,10 @@ def slip_page(look: Look, send: Send, view: SlipView) -> QWidget:
     lists = QWidget()
     column = QVBoxLayout(lists)
     column.setContentsMargins(0, 0, 0, 0)
-    for heading, titles in ((words.COMPLETED, view.completed or (words.NOTHING_COMPLETED,)), (words.UNFINISHED, view.unfinished)):
-        if titles:  # a visit's few lessons fit without scrolling; many scroll by finger
-            column.addWidget(label(f"{heading}:", "heading"))
-            for title in titles:
-                column.addWidget(label(f"•  {title}"))
+    for heading, titles in sections(view.completed, view.unfinished, view.solo_done):  # a visit's few lessons fit; many scroll by finger
+        column.addWidget(label(f"{heading}:", "heading"))
+        for title in titles:
+            column.addWidget(label(f"•  {title}"))
     column.addStretch(1)
     left.addWidget(scroll_area(lists, dpi=look.dpi), 1)
     body.addLayout(left, 3)

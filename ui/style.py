@@ -76,6 +76,7 @@ class Look:
         QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
         #keyboard {{ background: #d9d4c7; border-radius: 12px; }}
         #header {{ background: {t.PAPER}; border-bottom: 2px solid #cfc8b8; }}
+        #practiceCard {{ background: {t.PAPER}; border: 3px solid {t.SECONDARY_TEXT}; border-radius: 12px; }}
 
         #phone {{ background: {t.PAPER}; border: 14px solid {t.PHONE_FRAME}; border-radius: 36px; }}
         #phone QWidget {{ font-size: {s.phone}px; }}

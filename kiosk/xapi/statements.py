@@ -16,6 +16,12 @@ idempotent. A lesson completed again in the same visit is a new event (its figur
 cover both runs: progress keeps one summary per lesson per visit). The timestamp is the
 progress time (UTC) and is always set (the LRS compares it on resends).
 Our own IRIs all live under BASE; they identify, they need not resolve.
+
+A Tự làm run (a lesson done without step-by-step guidance) has statements of its own, with the
+context extension `mode` "solo" and `run` (a random id): `completed` (plus `passed` when done
+alone: at most one hint, or a judged drill with no wrong decision) or `attempted` when it was
+left; and, for each hint it used, `asked` on the step, with the hint's level (1 the next thing
+in words, 2 its place, 3 the highlight).
 """
 from __future__ import annotations
 
@@ -39,11 +45,13 @@ SESSION_ACTIVITY = BASE + "activities/practice-session"
 SESSION_TYPE = BASE + "activitytypes/practice-session"
 PACK_TYPE = BASE + "activitytypes/lesson-pack"
 TOPIC_TYPE = BASE + "activitytypes/topic"
+STEP_TYPE = "http://adlnet.gov/expapi/activities/interaction"
 EXTENSION = BASE + "extensions/"
 VERBS = {
     "completed": ("http://adlnet.gov/expapi/verbs/completed", "đã hoàn thành"),
     "passed": ("http://adlnet.gov/expapi/verbs/passed", "đã tự làm được"),
     "attempted": ("http://adlnet.gov/expapi/verbs/attempted", "đã thử"),
+    "asked": ("http://adlnet.gov/expapi/verbs/asked", "đã hỏi gợi ý"),
 }
 
 
@@ -147,9 +155,43 @@ class KioskStatements:
         )
         return statements
 
+    def solo_run(self, visit: dict[str, Any], run: dict[str, Any]) -> list[dict[str, Any]]:
+        """A Tự làm run that ended: `completed` (and `passed` when done alone) once finished,
+        else `attempted`; a judged drill's score is its decisions right (or safe) of those given."""
+        finished = run["status"] == "completed"
+        at = run["ended_at"]
+        result: dict[str, Any] = {
+            "completion": finished,
+            "duration": iso_duration(_seconds_between(run["started_at"], at)),
+            "extensions": {EXTENSION + "hints": run["hint_count"] or 0, EXTENSION + "wrong-answers": run["wrong_count"] or 0},
+        }
+        if run["judged_total"]:
+            right, total = run["judged_right"] or 0, run["judged_total"]
+            result["score"] = {"scaled": round(right / total, 4), "raw": right, "min": 0, "max": total}
+        verbs = (["completed", "passed"] if run["alone"] else ["completed"]) if finished else ["attempted"]
+        return [self._lesson_statement(visit, run, verb, at, result | ({"success": True} if verb == "passed" else {}), run)
+                for verb in verbs]
+
+    def hint_used(self, visit: dict[str, Any], run: dict[str, Any], attempt: dict[str, Any]) -> list[dict[str, Any]]:
+        """Trợ giúp in a Tự làm run: `asked` on the step, with the level of the hint given."""
+        lesson_id = run["lesson_id"]
+        ref = self.lesson_ref(lesson_id)
+        lesson = lesson_iri(ref.pack_id, lesson_id)
+        step = {
+            "objectType": "Activity",
+            "id": f"{lesson}/step/{quote(attempt['step_id'], safe='')}",
+            "definition": {"name": {LANGUAGE: f"{ref.title}: bước {attempt['step_index'] + 1}"}, "type": STEP_TYPE},
+        }
+        level = attempt["hint_level"]
+        id_ = statement_id(visit["id"], f"{lesson_id}/solo/{run['id']}/{attempt['step_id']}", "asked", str(level))
+        return [self._statement(id_, visit, "asked", step, attempt["at"], {"extensions": {EXTENSION + "hint-level": level}},
+                                self._context_activities(ref, lesson), _solo(run))]
+
     def _lesson_statement(
-        self, visit: dict[str, Any], summary: dict[str, Any], verb: str, at: str, result: dict[str, Any]
+        self, visit: dict[str, Any], summary: dict[str, Any], verb: str, at: str, result: dict[str, Any],
+        run: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
+        """A statement on a lesson: of the visit's summary, or of one Tự làm `run`."""
         lesson_id = summary["lesson_id"]
         ref = self.lesson_ref(lesson_id)
         activity = {
@@ -157,15 +199,20 @@ class KioskStatements:
             "id": lesson_iri(ref.pack_id, lesson_id),
             "definition": {"name": {LANGUAGE: ref.title}, "type": LESSON_TYPE},
         }
+        activities = self._context_activities(ref, SESSION_ACTIVITY)
+        subject = f"{lesson_id}/solo/{run['id']}" if run else lesson_id
+        id_ = statement_id(visit["id"], subject, verb, "" if verb == "attempted" else at)
+        return self._statement(id_, visit, verb, activity, at, result, activities, _solo(run) if run else {})
+
+    @staticmethod
+    def _context_activities(ref: LessonRef, parent: str) -> dict[str, Any]:
         grouping = [
             {"objectType": "Activity", "id": f"{BASE}activities/pack/{quote(ref.pack_id, safe='')}",
              "definition": {"type": PACK_TYPE}},
             {"objectType": "Activity", "id": f"{BASE}activities/topic/{quote(ref.topic_id, safe='')}",
              "definition": {"name": {LANGUAGE: ref.topic_title}, "type": TOPIC_TYPE}},
         ]
-        activities = {"parent": [{"objectType": "Activity", "id": SESSION_ACTIVITY}], "grouping": grouping}
-        id_ = statement_id(visit["id"], lesson_id, verb, "" if verb == "attempted" else at)
-        return self._statement(id_, visit, verb, activity, at, result, activities)
+        return {"parent": [{"objectType": "Activity", "id": parent}], "grouping": grouping}
 
     def _statement(
         self,
@@ -176,6 +223,7 @@ class KioskStatements:
         at: str,
         result: dict[str, Any],
         context_activities: dict[str, Any],
+        extensions: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         verb_iri, verb_vi = VERBS[verb]
         settings = self._settings()
@@ -184,7 +232,7 @@ class KioskStatements:
             "registration": _registration(visit["id"]),
             "platform": PLATFORM,
             "language": LANGUAGE,
-            "extensions": {EXTENSION + key: value for key, value in where.items() if value},
+            "extensions": {**{EXTENSION + key: value for key, value in where.items() if value}, **(extensions or {})},
         }
         if context_activities:
             context["contextActivities"] = context_activities
@@ -208,6 +256,11 @@ def _score(summary: dict[str, Any]) -> dict[str, Any]:
         "score": {"scaled": round(done / actions, 4), "raw": done, "min": 0, "max": actions},
         "extensions": {EXTENSION + "wrong-answers": summary["wrong_count"] or 0, EXTENSION + "hints": summary["hint_count"] or 0},
     }
+
+
+def _solo(run: dict[str, Any]) -> dict[str, Any]:
+    """The context extensions of a Tự làm run's statements."""
+    return {EXTENSION + "mode": run["mode"], EXTENSION + "run": run["id"]}
 
 
 def _registration(visit_id: str) -> str:

@@ -30,7 +30,7 @@ from content.model import Pack
 from kiosk.clock import ManualClock
 from kiosk.flow import Kiosk
 from kiosk.intents import BackToMenu, EndSession, Help, OpenLesson, Tap, Touched
-from kiosk.lesson_session import Attempt
+from kiosk.lesson_session import Attempt, Run
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
 from kiosk.walkthrough import complete_step
@@ -70,8 +70,8 @@ class AckingStore(ProgressStore):
         super().lesson_started(visit_id, lesson_id, at)
         _ack("lesson", visit_id, lesson_id)
 
-    def record(self, visit_id: str, lesson_id: str, attempt: Attempt, at: datetime.datetime) -> None:
-        super().record(visit_id, lesson_id, attempt, at)
+    def record(self, visit_id: str, lesson_id: str, attempt: Attempt, at: datetime.datetime, run: Run | None = None) -> None:
+        super().record(visit_id, lesson_id, attempt, at, run)
         _ack("attempt", visit_id, lesson_id, attempt.step_id, attempt.outcome)
 
     def lesson_completed(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:

@@ -3,6 +3,7 @@ relay in front of it that can play a failing network or server on demand."""
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import os
 import shutil
@@ -94,6 +95,18 @@ class Ralph:
             found += page["statements"]
             url = urljoin(self.url, page["more"]) if page.get("more") else None
         return found
+
+
+def assert_stored_as_written(ralph: Ralph, ours: dict[str, dict]) -> None:
+    """The LRS holds exactly `ours` (statement id → statement, of one visit), each as written."""
+    registration = next(iter(ours.values()))["context"]["registration"]
+    stored = ralph.statements(registration=registration)
+    assert sorted(s["id"] for s in stored) == sorted(ours)
+    for statement in stored:
+        mine = ours[statement["id"]]
+        for key in ("actor", "verb", "object", "result", "context"):
+            assert statement[key] == mine[key], key
+        assert datetime.datetime.fromisoformat(statement["timestamp"]) == datetime.datetime.fromisoformat(mine["timestamp"])
 
 
 class Relay:
