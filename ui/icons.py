@@ -34,6 +34,7 @@ APP_ICONS = (
     ("lịch sử giao dịch", "statement"),
     ("ngân hàng", "bank"),
     ("chuyện trò", "chat"),
+    ("dịch vụ khác", "more"),
 )
 
 

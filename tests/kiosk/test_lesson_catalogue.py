@@ -45,7 +45,7 @@ def test_catalogue_has_every_lesson_of_the_issue_in_menu_order():
         "vneid-vi-giay-to", "dvc-dang-nhap-vneid", "dvc-ly-lich-tu-phap", "dvc-lien-thong-khai-sinh",
         "vneid-dang-ky-tam-tru", "dvc-thanh-toan-phi", "dvc-tra-cuu-ho-so", "vssid-the-bhyt",
         "vneid-so-suc-khoe", "dat-lich-kham-benh", "thanh-toan-qr", "luong-huu-tai-khoan",
-        "an-toan-gia-danh-cong-an", "an-toan-tin-nhan-doi-phi", "an-toan-tro-ly-ai",
+        "an-toan-gia-danh-cong-an", "an-toan-tin-nhan-doi-phi", "an-toan-tro-ly-ai", "an-toan-bao-lua-dao",
     ]
     assert {lesson.topic for lesson in LESSONS} == {t.id for t in PACK.topics}
     assert {lesson.id for lesson in LESSONS if lesson.topic == "an-toan"} <= {lesson.id for lesson in DRILLS}
