@@ -329,7 +329,7 @@ class Walker:
 def kiosk_window(width: int, height: int) -> Iterator[KioskApp]:
     """A fresh kiosk over a SQLite file in a temp dir, its window shown at this size."""
     with tempfile.TemporaryDirectory(prefix="hocvuso-tap-") as data_dir:
-        settings = Settings(data_dir=Path(data_dir), text_size="normal")
+        settings = Settings(data_dir=Path(data_dir), text_size="normal", confidence_questions=False)  # lessons open at once
         kiosk_app = KioskApp(settings, ManualClock(), random.Random(1))
         try:
             kiosk_app.window.resize(width, height)

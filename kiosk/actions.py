@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.help_desk import HelpAlert
 from kiosk.views import KioskView, SlipView
 
 
@@ -52,4 +53,12 @@ class SendToPrinter:
     session: int
 
 
-Action = Show | Speak | StopSpeech | Prerender | Listen | AdjustVolume | SendToPrinter
+@dataclass(frozen=True)
+class AlertStaff:
+    """A help request was made, answered or closed: chime (when made) and run the settings'
+    `help_command` with it in its environment, off the UI thread (kiosk.help_alarm)."""
+
+    alert: HelpAlert
+
+
+Action = Show | Speak | StopSpeech | Prerender | Listen | AdjustVolume | SendToPrinter | AlertStaff

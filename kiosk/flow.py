@@ -6,16 +6,20 @@ the idle warning, and the wipe that leaves nothing for the next person.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import logging
 import random
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from content.model import Lesson, Pack
-from kiosk import slips, texts
+from kiosk import learner_records, slips, texts
+from kiosk import learner_texts as learner_words
 from kiosk.actions import (
     Action,
     AdjustVolume,
+    AlertStaff,
     Prerender,
     SendToPrinter,
     Show,
@@ -23,12 +27,17 @@ from kiosk.actions import (
     StopSpeech,
 )
 from kiosk.clock import Clock
+from kiosk.confidence import ConfidenceDesk
+from kiosk.help_desk import HelpAlert, HelpDesk
 from kiosk.idle import IdlePolicy
 from kiosk.intake import IntakeDesk, pack_intake
 from kiosk.intents import (
+    AnswerConfidence,
+    AnswerHelp,
     AnswerIntake,
     BackToMenu,
     BackToTopics,
+    CallStaff,
     ChangeVolume,
     EndSession,
     EnterCode,
@@ -39,11 +48,13 @@ from kiosk.intents import (
     OpenIntake,
     OpenLesson,
     OpenTopic,
+    PractiseAgain,
     PreviousQuestion,
     PrintSlip,
     Repeat,
     ResumeLesson,
     SetTextSize,
+    SkipConfidence,
     SkipIntake,
     SlipPrinted,
     StartListening,
@@ -57,6 +68,8 @@ from kiosk.intents import (
 from kiosk.lesson_runs import LessonRuns
 from kiosk.lesson_session import LessonSession, Result
 from kiosk.menu import menu_view
+from kiosk.practice_again import PracticeRun, plan_for
+from kiosk.practice_again import tile as practice_tile
 from kiosk.progress import ProgressStore
 from kiosk.settings import Settings
 from kiosk.slip_desk import CodeGuard, SlipDesk
@@ -64,6 +77,7 @@ from kiosk.views import (
     AttractView,
     CodeEntryView,
     CompletionView,
+    ConfidenceView,
     IntakeView,
     KioskView,
     LessonView,
@@ -74,11 +88,15 @@ from kiosk.visit_record import VisitRecord
 from kiosk.voice_commands import intents_for, listen_for
 from voice.recognizer import ASK_AGAIN
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 log = logging.getLogger(__name__)
 
 VOLUME_STEP = 0.1
 # What a citizen may do while an intake question is up without leaving it (anything else closes it).
 STAYS_IN_INTAKE = (OpenIntake, AnswerIntake, PreviousQuestion, SkipIntake, Repeat, SetTextSize, ChangeVolume, Touched, StillHere)
+STAYS_IN_SURVEY = (AnswerConfidence, SkipConfidence, Repeat, SetTextSize, ChangeVolume, Touched, StillHere, CallStaff)
 
 
 class Kiosk:
@@ -123,6 +141,11 @@ class Kiosk:
         return self._record.failing
 
     @property
+    def help_request(self) -> HelpAlert | None:
+        """The citizen's help request staff have not closed yet (for the staff panel)."""
+        return self._help.request
+
+    @property
     def idle_warning_s(self) -> float:
         return self._idle.warning_after_s
 
@@ -142,18 +165,23 @@ class Kiosk:
             self._switch_packs()
 
     def view(self) -> KioskView:
-        page_view: AttractView | MenuView | CompletionView | LessonView | SlipView | CodeEntryView | IntakeView | None
-        if self._lesson is not None:
-            page_view = self._lesson.view()
+        page_view: AttractView | MenuView | CompletionView | LessonView | SlipView | CodeEntryView | IntakeView | ConfidenceView | None
+        if (survey := self._confidence.page()) is not None:
+            page_view = survey
+        elif self._lesson is not None:
+            page_view = self._lesson.view() if self._practice is None else self._practice.view(self._lesson.view())
         elif self._completion is not None:
             page_view = self._completion
         elif (page_view := self._desk.page()) is None:
             page_view = (self._intake.page() or self._menu()) if self._record.active else AttractView()
-        return KioskView(page_view, self._text_size, self._serial, self._warning, self._listening, self._heard)
+        return KioskView(page_view, self._text_size, self._serial, self._warning, self._listening, self._heard,
+                         self._help.view())
 
     def handle(self, intent: Intent) -> list[Action]:
         if isinstance(intent, SlipPrinted):  # the printer, not a person: keeps nothing alive
             return self._slip_printed(intent)
+        if isinstance(intent, AnswerHelp):  # staff, on the staff panel
+            return self._answer_help(intent)
         if isinstance(intent, Swipe) and not (self._lesson is not None and self._lesson.takes_swipe):
             intent = Touched()  # the UI sends every drag of the phone: one that answers no step is only a touch
         self._idle.touched()
@@ -170,6 +198,12 @@ class Kiosk:
             self._heard = ""
         if self._intake.asking and not isinstance(intent, STAYS_IN_INTAKE):
             self._intake.close()  # the citizen went elsewhere (a lesson, a slip code, the menu)
+        if self._confidence.asking and not isinstance(intent, STAYS_IN_SURVEY):
+            self._confidence.close()
+        if isinstance(intent, OpenLesson | ResumeLesson) and (lesson := self._lessons.get(intent.lesson_id)):
+            if said := self._confidence.before(lesson.id, lesson.title, intent):  # the visit's first lesson
+                self._desk.close()
+                return [StopSpeech(), self._show(), Speak(said)]
         match intent:
             case Touched() | StillHere():
                 return []
@@ -181,9 +215,9 @@ class Kiosk:
             case BackToMenu():
                 if self._lesson is None and self._completion is None and self._desk.page() is None:
                     self._topic = ""  # already on a menu page: up to the topics
-                if self._lesson is not None:
+                if self._lesson is not None and self._practice is None:
                     self._desk.left_lesson(self._lesson.lesson.id, self._lesson.index)
-                self._lesson = None
+                self._lesson = self._practice = None
                 self._completion = None
                 self._desk.close()
                 return [StopSpeech(), self._show(), Speak(self._menu_prompt())]
@@ -209,10 +243,23 @@ class Kiosk:
                 return self._intake_step(intent)
             case Repeat(slow=slow) if self._intake.asking:
                 return [StopSpeech(), Speak(self._intake.prompt(), slow)]
+            case CallStaff():
+                said, alert = self._help.ask(self._lesson)
+                return [StopSpeech(), self._show(), Speak(said), *([AlertStaff(alert)] if alert else [])]
+            case AnswerConfidence(answer=answer):
+                return self._survey(self._confidence.answer(answer))
+            case SkipConfidence():
+                return self._survey(self._confidence.skip())
+            case Repeat(slow=slow) if self._confidence.asking:
+                return [StopSpeech(), Speak(self._confidence.prompt(), slow)]
+            case PractiseAgain():
+                return self._practise_again()
         if self._desk.showing == "code" and isinstance(intent, TypeChar | Erase | Submit):
             return self._code_key(intent)
         if self._lesson is None:
             return []
+        if self._practice is not None:
+            return self._practice_result(self._lesson.handle(intent))  # type: ignore[arg-type]
         return self._lesson_result(self._lesson.handle(intent))  # type: ignore[arg-type]
 
     def tick(self) -> list[Action]:
@@ -262,6 +309,10 @@ class Kiosk:
         self._topic = ""  # the menu's open topic; "" is the topics page, where a citizen starts
         self._desk = SlipDesk(self._clock, self._settings, self._code_guard)
         self._intake = IntakeDesk()  # the visit's answers and path; gone with the visit
+        self._help = HelpDesk(self._clock, self._write)
+        self._confidence = ConfidenceDesk(self._settings.confidence_questions, self._write)
+        self._practice: PracticeRun | None = None  # "Tập lại chỗ bác hay nhầm" under way
+        self._practised = False
 
     def _switch_packs(self) -> None:
         if self._next_packs is not None:
@@ -281,11 +332,12 @@ class Kiosk:
         return [self._show(), Speak(texts.TOPICS_PROMPT)]
 
     def _wipe(self, reason: str) -> list[Action]:
+        alert = self._help.visit_ended()
         self._record.end(reason)
         self._reset()
         self._switch_packs()
         self._serial += 1
-        return [StopSpeech(), self._show()]
+        return [StopSpeech(), self._show(), *([AlertStaff(alert)] if alert else [])]
 
     def _open(self, lesson_id: str, start: int = 0, mode: str = "guided") -> list[Action]:
         lesson: Lesson | None = self._lessons.get(lesson_id)
@@ -318,6 +370,7 @@ class Kiosk:
             self._completion, told = self._runs.completion(session, next_in_path)
             said = " ".join(filter(None, (*told, said)))
             self._lesson = None
+            said = self._confidence.after(lesson_id, said) or said  # the questions after the lesson come first
             return [StopSpeech(), self._show(), Speak(texts.COMPLETED), *([Speak(said)] if said else [])]
         if result.left:
             self._desk.left_lesson(lesson_id, 0)
@@ -333,7 +386,8 @@ class Kiosk:
         menu = menu_view(self._packs, self._lessons, self._statuses, self._desk.resumable, self._desk.notice, self._topic,
                          self._runs.solo_done)
         path = self._intake.path_tiles(self._statuses)
-        return dataclasses.replace(menu, path=path, can_suggest=self._intake.offered and not path)
+        practice = practice_tile(plan_for(self._desk.practice, self._lessons), self._practised)
+        return dataclasses.replace(menu, path=path, can_suggest=self._intake.offered and not path, practice=practice)
 
     def _menu_prompt(self) -> str:
         return texts.LESSONS_PROMPT if self._menu().topic else texts.TOPICS_PROMPT
@@ -398,14 +452,61 @@ class Kiosk:
         said = self._desk.submit(self._resume_points)
         return [StopSpeech(), self._show(), Speak(said)]
 
-    def _resume_points(self, code: str) -> dict[str, int] | None:
+    def _resume_points(self, code: str) -> slips.BroughtBack | None:
         """A code's unfinished lessons that this kiosk still has and this citizen has not
-        finished today; None for a wrong or expired code (or an unreadable database)."""
+        finished today, and its steps to practise again; None for a wrong or expired code (or
+        an unreadable database)."""
         try:
-            found = slips.resume_points(self._store.db, code, self._clock.now())
+            found = slips.brought_back(self._store.db, code, self._clock.now())
         except sqlite3.Error as exc:
             log.error("slip code not checked: %s", exc)
             return None
         if found is None:
             return None
-        return {i: step for i, step in found.items() if i in self._lessons and self._statuses.get(i) != "completed"}
+        unfinished = {i: step for i, step in found.unfinished.items() if i in self._lessons and self._statuses.get(i) != "completed"}
+        tricky = {i: steps for i, steps in found.tricky.items() if i in self._lessons}
+        return dataclasses.replace(found, unfinished=unfinished, tricky=tricky)
+
+    # --- a helper, the confidence questions, practising again (kiosk.help_desk, .confidence, .practice_again)
+    def _write(self, operation: Callable[[sqlite_utils.Database, str, datetime.datetime], object]) -> None:
+        self._record.write(lambda visit: operation(self._store.db, visit, self._clock.now()))
+
+    def _answer_help(self, intent: AnswerHelp) -> list[Action]:
+        said, alert = self._help.answer(intent.outcome)
+        if alert is None:
+            return []
+        return [self._show(), *([StopSpeech(), Speak(said)] if said else []), AlertStaff(alert)]
+
+    def _survey(self, said: str) -> list[Action]:
+        """A confidence question answered or skipped: the next one, or the lesson waiting for it."""
+        if not said:
+            return []
+        if not self._confidence.asking and self._confidence.pending is not None:
+            then, self._confidence.pending = self._confidence.pending, None
+            return self.handle(then)  # type: ignore[arg-type]
+        return [StopSpeech(), self._show(), Speak(said)]
+
+    def _practise_again(self) -> list[Action]:
+        plan = plan_for(self._desk.practice, self._lessons)
+        if not plan:
+            return []
+        self._practice = PracticeRun(plan, self._rng.randrange(1 << 30))
+        self._lesson, self._completion, self._topic = self._practice.session, None, ""
+        self._desk.close()
+        return [StopSpeech(), self._show(), *self._speech(self._practice.start()), Prerender(self._lesson.lines())]
+
+    def _practice_result(self, result: Result) -> list[Action]:
+        run = self._practice
+        assert run is not None
+        lesson_id = run.session.lesson.id
+        for attempt in result.attempts:
+            self._write(lambda db, visit, at, a=attempt: learner_records.practice_attempt(db, visit, lesson_id, a, at))
+        result = run.steer(result)
+        if result.finished or result.left:
+            self._lesson, self._practice = None, None
+            self._practised = self._practised or result.finished
+            self._completion = run.completion() if result.finished else None
+            said = learner_words.PRACTICE_DONE if result.finished else self._menu_prompt()
+            return [StopSpeech(), self._show(), Speak(said)]
+        self._lesson = run.session
+        return [StopSpeech(), self._show(), *self._speech(result)]

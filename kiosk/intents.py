@@ -100,6 +100,36 @@ class SkipIntake:
     """"Bỏ qua, tôi tự chọn bài": no questions, straight to the topics."""
 
 
+# --- a helper, the confidence questions, practising again ------------------------------------
+@dataclass(frozen=True)
+class CallStaff:
+    """"Gọi cán bộ hỗ trợ": tell staff this citizen needs a helper (the place is kept)."""
+
+
+@dataclass(frozen=True)
+class AnswerHelp:
+    """Staff, on the staff panel: "coming" (Cán bộ đang đến) or "helped" (Đã hỗ trợ)."""
+
+    outcome: str
+
+
+@dataclass(frozen=True)
+class AnswerConfidence:
+    """A face (1 Chưa tự tin, 2 Hơi tự tin, 3 Rất tự tin) or, to "will they try", 1 Có / 0 Chưa."""
+
+    answer: int
+
+
+@dataclass(frozen=True)
+class SkipConfidence:
+    """"Bỏ qua" on a confidence question: no more questions now."""
+
+
+@dataclass(frozen=True)
+class PractiseAgain:
+    """"Tập lại chỗ bác hay nhầm" on the menu (after a practice-slip code)."""
+
+
 # --- inside a lesson ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Tap:
@@ -190,4 +220,5 @@ class Heard:
 LessonIntent = Tap | Choose | Swipe | ClosePicker | TypeChar | TypeTone | Erase | Submit | Continue | GoBack | Help | Repeat
 SlipIntent = TakeSlip | PrintSlip | SlipPrinted | EnterCode | ResumeLesson
 IntakeIntent = OpenIntake | AnswerIntake | PreviousQuestion | SkipIntake
-Intent = Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent | IntakeIntent
+LearnerIntent = CallStaff | AnswerHelp | AnswerConfidence | SkipConfidence | PractiseAgain
+Intent = Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent | IntakeIntent | LearnerIntent

@@ -34,3 +34,18 @@ def resumed(steps: tuple[Step, ...], screens: Mapping[str, Screen], reached: int
         elif step.kind == "choose_many":
             chosen.update(dict.fromkeys(step.targets, 0))
     return start, values, chosen
+
+
+def practice_plan(steps: tuple[Step, ...], step_ids: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """The stretches of steps (first, last index) that practise `step_ids` again ("Tập lại chỗ
+    bác hay nhầm"): each step from where it can start with the screens as earlier steps left
+    them (see `resume_point`), stretches that meet joined; ids no longer in the lesson are left out."""
+    wanted = sorted(i for i, step in enumerate(steps) if step.id in step_ids)
+    stretches: list[tuple[int, int]] = []
+    for index in wanted:
+        first = resume_point(steps, index)
+        if stretches and first <= stretches[-1][1] + 1:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], index))
+        else:
+            stretches.append((first, index))
+    return tuple(stretches)

@@ -7,7 +7,8 @@ visit's unfinished lessons) and `attempt_rollups` (attempts older than the reten
 period, counted per UTC day, lesson, step and outcome; see kiosk.retention). Schema v3
 indexes attempts by time, for retention and reports. Schema v5 adds `lesson_runs` (each run
 of a lesson, guided or solo, "Tự làm": kiosk.progress_runs) and, per attempt, its run and the
-level of a Tự làm hint.
+level of a Tự làm hint. Schema v6 adds help requests and the
+confidence answers (kiosk.learner_records), handed to the statements with each summary.
 
 Nothing personal is stored: ids are random, and no typed text is ever written.
 Every write is its own transaction in WAL mode with synchronous=FULL: once a write returns
@@ -35,6 +36,7 @@ from typing import Any, Protocol
 import sqlite_utils
 
 from kiosk import progress_runs as runs
+from kiosk.learner_records import visit_help_requests, with_learner_records
 from kiosk.lesson_session import Attempt, Run
 from kiosk.progress_merge import merge_progress
 from kiosk.progress_schema import SCHEMA_VERSION, migrate, schema_version
@@ -153,8 +155,9 @@ class ProgressStore:
             self.db["visits"].update(visit_id, {"ended_at": _iso(at), "end_reason": reason})
             self._runs_left(visit_id, runs.close_open_runs(self.db, visit_id, _iso(at)), at)
             if self.statements is not None:
-                visit = self.db["visits"].get(visit_id)
-                summaries = list(self.db["lesson_summaries"].rows_where("visit_id = ?", [visit_id]))
+                visit = {**self.db["visits"].get(visit_id), "help_requests": visit_help_requests(self.db, visit_id)}
+                summaries = [with_learner_records(self.db, summary)
+                             for summary in self.db["lesson_summaries"].rows_where("visit_id = ?", [visit_id])]
                 self._enqueue(self.statements.visit_ended(visit, summaries), at)
 
     def lesson_started(self, visit_id: str, lesson_id: str, at: datetime.datetime) -> None:
@@ -189,7 +192,7 @@ class ProgressStore:
             self._complete_summary(visit_id, lesson_id, at)
             if self.statements is not None:
                 visit = self.db["visits"].get(visit_id)
-                summary = self.db["lesson_summaries"].get((visit_id, lesson_id))
+                summary = with_learner_records(self.db, self.db["lesson_summaries"].get((visit_id, lesson_id)))
                 self._enqueue(self.statements.lesson_completed(visit, summary), at)
 
     # --- lesson runs: guided or solo ("Tự làm"), kiosk.progress_runs -------------------------

@@ -2,7 +2,7 @@
 in memory reaches the file (kiosk.progress) or a set-aside file is restored over the
 database that replaced it (kiosk.progress_restore).
 
-Visits, statements, slips and lesson runs have random ids, so the two sides never share one; a row the
+Visits, statements, slips, help requests and lesson runs have random ids, so the two sides never share one; a row the
 target already has is left as it is. Attempts get new row ids. Daily counts of pruned
 attempts add up. The `meta` table (schema version, last prune) is the target's own.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 
 # In the order foreign keys need: visits before what belongs to them.
-KEYED = ("visits", "lesson_summaries", "outbox", "slips", "lesson_runs")
+KEYED = ("visits", "lesson_summaries", "outbox", "slips", "help_requests", "confidence_answers", "lesson_runs")
 ATTEMPT_COLUMNS = ("visit_id", "lesson_id", "step_id", "step_index", "outcome", "at", "run_id", "hint_level")
 ROLLUP_KEY = ("day", "lesson_id", "step_id", "outcome")
 

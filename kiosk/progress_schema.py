@@ -12,7 +12,7 @@ from kiosk.store_trouble import NewerSchemaError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -116,8 +116,38 @@ def _lesson_runs_table(db: sqlite_utils.Database) -> None:
     db["lesson_runs"].create_index(["started_at"])
 
 
+def _create_learner_records(db: sqlite_utils.Database) -> None:
+    """Help requests ("Gọi cán bộ hỗ trợ") with where the citizen was, and the confidence
+    questions' answers (see kiosk.learner_records). It leaves what it finds already made."""
+    db["help_requests"].create(
+        {
+            "id": str,  # random
+            "visit_id": str,
+            "lesson_id": str,  # "" when asked outside a lesson (the menu)
+            "step_id": str,
+            "step_index": int,  # NULL outside a lesson
+            "asked_at": str,
+            "coming_at": str,  # staff pressed "Cán bộ đang đến"
+            "closed_at": str,
+            "outcome": str,  # NULL while open | helped ("Đã hỗ trợ") | left (the visit ended first)
+        },
+        pk="id",
+        foreign_keys=[("visit_id", "visits", "id")],
+        if_not_exists=True,
+    )
+    db["help_requests"].create_index(["asked_at"], if_not_exists=True)
+    db["confidence_answers"].create(
+        {"visit_id": str, "lesson_id": str, "question": str, "answer": int, "at": str},
+        pk=("visit_id", "lesson_id", "question"),
+        foreign_keys=[("visit_id", "visits", "id")],
+        if_not_exists=True,
+    )
+    db["confidence_answers"].create_index(["at"], if_not_exists=True)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _create_v1, 2: _create_v2, 3: _index_attempt_times, 4: _create_code_guesses, 5: _create_lesson_runs,
+    6: _create_learner_records,
 }
 
 

@@ -71,6 +71,8 @@ class Settings:
     printer: Text = ""  # CUPS queue that prints practice slips ("": no printer, the slip is only shown)
     retention_months: Annotated[int, Meta(ge=0, le=1200)] = 12  # raw attempts older than this are summarised per day, then deleted; 0: keep
     intake_at_start: bool = True  # a visit starts on the pack's intake questions (kiosk.intake), skippable in one tap
+    confidence_questions: bool = True  # ask how confident the citizen is before their first lesson and after it (kiosk.confidence)
+    help_command: Secret = ""  # run (sh -c) when a citizen presses "Gọi cán bộ hỗ trợ", with the request in HOCVUSO_* variables (kiosk.help_alarm)
 
     @property
     def place(self) -> str:

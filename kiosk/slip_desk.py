@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kiosk import learner_texts
 from kiosk import slip_texts as words
 from kiosk.clock import Clock
 from kiosk.intents import Erase, TypeChar
 from kiosk.settings import Settings
-from kiosk.slips import CODE_DIGITS, spaced
+from kiosk.slips import CODE_DIGITS, BroughtBack, spaced
 from kiosk.views import CodeEntryView, SlipView
 
 if TYPE_CHECKING:  # sqlite-utils loads with the core, not with the first paint (tests/test_import_boundaries.py)
@@ -83,7 +84,7 @@ class CodeGuard:
         while self._wrong and self._wrong[0] < self._clock.monotonic() - GUARD_WINDOW_S:
             self._wrong.popleft()
 
-Lookup = Callable[[str], "dict[str, int] | None"]  # code → unfinished lesson id → step index
+Lookup = Callable[[str], "BroughtBack | None"]  # code → what it brings back (None: wrong or expired)
 
 
 def sections(completed: tuple[str, ...], unfinished: tuple[str, ...], solo_done: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
@@ -123,6 +124,7 @@ class SlipDesk:
         self.showing = ""  # "" | "slip" | "code"
         self.slip: SlipView | None = None
         self.resumable: dict[str, int] = {}  # from slip codes: lesson id → step index to continue at
+        self.practice: dict[str, tuple[str, ...]] = {}  # from a slip code: steps to practise again, per lesson
         self.notice = ""  # for the menu: what the last code did
         self._typed = ""
         self._message = ("", "")
@@ -189,8 +191,9 @@ class SlipDesk:
         if found is None:
             self._guard.wrong()
             return self._say(words.CODE_WRONG, "wrong")
-        self.resumable.update(found)
-        self.notice = words.CODE_OK if found else words.CODE_OK_NOTHING_LEFT
+        self.resumable.update(found.unfinished)
+        self.practice = found.tricky or self.practice
+        self.notice = _code_ok(found)
         self.showing = ""
         return self.notice
 
@@ -202,3 +205,10 @@ class SlipDesk:
     def _say(self, message: str, kind: str) -> str:
         self._message = (message, kind)
         return message
+
+
+def _code_ok(found: BroughtBack) -> str:
+    """What a right code did: lessons to continue, steps to practise again, or nothing left."""
+    if found.unfinished:
+        return f"{words.CODE_OK} {learner_texts.PRACTICE_TOO}" if found.tricky else words.CODE_OK
+    return learner_texts.PRACTICE_OFFERED if found.tricky else words.CODE_OK_NOTHING_LEFT

@@ -2,14 +2,18 @@
 
 A code is 8 random digits (from `secrets`) that the citizen can read aloud and type on the
 digit pad. It points at one visit; for `LIVE_DAYS` it lets the citizen continue that visit's
-unfinished lessons at the step they reached. Nothing about the person is stored: the row
+unfinished lessons at the step they reached, and practise again the steps where they went
+wrong or asked for help. Nothing about the person is stored: the row
 holds the code, the random visit id and the time it was made.
 """
 from __future__ import annotations
 
 import datetime
 import secrets
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from kiosk.learner_records import tricky_steps
 
 if TYPE_CHECKING:  # kept out of the first paint: the slip page imports this module
     import sqlite_utils
@@ -77,7 +81,15 @@ def unfinished(db: sqlite_utils.Database, visit_id: str) -> dict[str, int]:
     return {lesson_id: int(step) for lesson_id, step in rows}
 
 
-def resume_points(db: sqlite_utils.Database, code: str, now: datetime.datetime) -> dict[str, int] | None:
-    """For a live code: its visit's unfinished lessons and steps reached; None for a wrong or expired code."""
+@dataclass(frozen=True)
+class BroughtBack:
+    """What a live code brings back from its visit."""
+
+    unfinished: dict[str, int]  # lessons started but not finished → the step index reached (see `unfinished`)
+    tricky: dict[str, tuple[str, ...]]  # steps with wrong tries or help, to practise again (learner_records.tricky_steps)
+
+
+def brought_back(db: sqlite_utils.Database, code: str, now: datetime.datetime) -> BroughtBack | None:
+    """For a live code: its visit's unfinished lessons and tricky steps; None for a wrong or expired code."""
     visit_id = find_visit(db, code, now)
-    return None if visit_id is None else unfinished(db, visit_id)
+    return None if visit_id is None else BroughtBack(unfinished(db, visit_id), tricky_steps(db, visit_id))

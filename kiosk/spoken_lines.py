@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from content.fillings import PLACEHOLDER, fillings
 from content.model import Lesson, Pack
-from kiosk import slip_texts, solo_texts, texts
+from kiosk import learner_texts, slip_texts, solo_texts, texts
 from kiosk.lesson_answers import answer_lines
+from kiosk.practice_again import MAX_STEPS as MAX_PRACTICE_STEPS
 from voice.lines import sentences
 from voice.recognizer import ASK_AGAIN
 
@@ -51,12 +52,14 @@ def kiosk_group(packs: Sequence[Pack]) -> LineGroup:
     said += [value for table in phrases if isinstance(table, dict) for value in table.values()]
     said += [*SLIP_SPOKEN, *solo_texts.SPOKEN, ASK_AGAIN]
     said += [f"{topic.title}." for pack in packs for topic in pack.topics]  # "<topic>. Mời bác chọn một bài học."
+    said += [*learner_texts.SPOKEN, *(learner_texts.PRACTICE_START.format(steps=n) for n in range(1, MAX_PRACTICE_STEPS + 1))]
     lines, machine = _sentences(said, lambda text: [] if PLACEHOLDER.search(text) else [text])
     return LineGroup(KIOSK_GROUP, "", lines, machine)
 
 
 def lesson_group(lesson: Lesson) -> LineGroup:
     said = [s.instruction for s in lesson.steps] + [s.hint for s in lesson.steps if s.hint]
+    said += [line.format(title=lesson.title) for line in learner_texts.SPOKEN_PER_LESSON]  # the confidence questions, practice
     said += answer_lines(lesson.steps)
     said.append(lesson.goal)  # said first in a Tự làm run ("" when the lesson has none)
     lines, machine = _sentences(said, lambda text: fillings(lesson, text))

@@ -26,6 +26,13 @@ from kiosk.intents import (
     Touched,
     TypeChar,
 )
+from kiosk.learner_tour import (
+    LessonHelp,
+    confidence_after,
+    confidence_before,
+    menu_help,
+    practise_again,
+)
 from kiosk.lesson_session import LessonSession
 from kiosk.picker import is_long
 from kiosk.solo_tour import solo_runs
@@ -95,8 +102,11 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
         yield Stop(f"01-menu-{group.id}", f"Menu: the lessons of {group.title}")
         kiosk.handle(BackToTopics())
     yield from (Stop(*each) for each in suggested_path(kiosk))
+    yield from (Stop(*each) for each in menu_help(kiosk))
+    lesson_help = LessonHelp()
     for number, lesson_id in enumerate(lesson_ids, start=1):
         kiosk.handle(OpenLesson(lesson_id))
+        yield from (Stop(*each) for each in confidence_before(kiosk, number, lesson_id))
         session = kiosk.lesson_session
         assert session is not None
         shown_wrong = False
@@ -104,6 +114,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
             step = session.step
             stem = f"{number:02d}-{lesson_id}-{session.index + 1:02d}-{step.id}"
             yield Stop(stem, f"{session.lesson.title} — bước {session.index + 1}: {step.id}")
+            yield from (Stop(*each) for each in lesson_help.stops(kiosk, stem))
             elements = session.view().screen.elements
             wrong = next((e.id for e in elements if e.tappable and session.verdict(e.id) == "wrong" and e.id not in step.needs), None)
             if step.kind == "tap" and wrong and not shown_wrong:
@@ -122,16 +133,19 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
                 kiosk.handle(intent)
                 if isinstance(intent, Tap) and session.view().picker is not None:
                     yield Stop(f"{stem}-picker", "A long list opened as a picker, with the keyboard")
+        yield from (Stop(*each) for each in confidence_after(kiosk, number, lesson_id))
         yield Stop(f"{number:02d}-{lesson_id}-done", f"{session.lesson.title} — completion")
         kiosk.handle(BackToMenu())
     yield from (Stop(*each) for each in solo_runs(kiosk, lesson_ids))
     yield Stop("90-menu-progress", "Menu: the last lesson's topic, with this session's progress")
     kiosk.handle(TakeSlip())
+    code = getattr(kiosk.view().page, "code", "")
     yield Stop("90a-slip", "Practice slip: what was practised, its code and QR code")
     kiosk.handle(EnterCode())
     for digit in "1234":
         kiosk.handle(TypeChar(digit))
     yield Stop("90b-code-entry", "Typing a practice-slip code on the digit pad")
+    yield from (Stop(*each) for each in practise_again(kiosk, code, text_size))
     kiosk.handle(BackToMenu())
     clock.advance(kiosk.idle_warning_s)
     kiosk.tick()

@@ -32,6 +32,16 @@ class TopicGroup:
 
 
 @dataclass(frozen=True)
+class PracticeTile:
+    """"Tập lại chỗ bác hay nhầm": the steps of an earlier visit (a practice-slip code) that had
+    wrong tries or help, as one short guided run."""
+
+    steps: int
+    lessons: tuple[str, ...]  # their titles, in the order the run takes them
+    done: bool = False  # practised again in this visit
+
+
+@dataclass(frozen=True)
 class MenuView:
     topics: tuple[TopicGroup, ...]
     unfinished: tuple[LessonTile, ...] = ()  # "Bài đang học dở", from a practice-slip code
@@ -40,6 +50,7 @@ class MenuView:
     topic: str = ""  # the open topic's id: its lessons show; "" shows the topics themselves
     path: tuple[LessonTile, ...] = ()  # "Lộ trình gợi ý cho bác": lessons suggested by the intake, in order
     can_suggest: bool = False  # "Gợi ý bài cho tôi": the intake can be asked (no path yet)
+    practice: PracticeTile | None = None  # "Tập lại chỗ bác hay nhầm", from a practice-slip code
 
 
 @dataclass(frozen=True)
@@ -154,13 +165,42 @@ class CodeEntryView:
 
 
 @dataclass(frozen=True)
+class ConfidenceChoice:
+    answer: int  # what is stored: 1–3 for confidence (3 most), 1 / 0 for Có / Chưa
+    label: str
+    face: str = ""  # "worried" | "unsure" | "happy": a big face above the words
+
+
+@dataclass(frozen=True)
+class ConfidenceView:
+    """A question about the citizen's own phone, before their first lesson and after it: one
+    tap on a big face (or Có / Chưa), or "Bỏ qua"."""
+
+    question: str  # "before" | "after" | "will_try"
+    heading: str  # "Trước khi học" | "Sau khi học"
+    ask: str
+    lesson_title: str
+    choices: tuple[ConfidenceChoice, ...]
+    lead: str = ""  # said and shown above the question, e.g. after the lesson: "Bác đã học xong bài."
+
+
+@dataclass(frozen=True)
+class HelpView:
+    """A help request ("Gọi cán bộ hỗ trợ") that staff have not closed yet, on every page."""
+
+    message: str  # "Đã báo cán bộ, bác chờ một chút nhé."
+    coming: bool = False  # staff pressed "Cán bộ đang đến"
+
+
+@dataclass(frozen=True)
 class KioskView:
     """The whole screen. `session` changes whenever a new citizen starts, so the UI knows
     to throw away every widget of the previous one."""
 
-    page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView | IntakeView
+    page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView | IntakeView | ConfidenceView
     text_size: str
     session: int
     idle_seconds_left: int | None = None  # set while the idle warning is up
     listening: bool = False  # the microphone is open
     heard: str = ""  # what the citizen just said, shown before it is acted on
+    help: HelpView | None = None  # the citizen asked for a helper and is waiting

@@ -41,8 +41,10 @@ def core_pack() -> Pack:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """A kiosk whose visits start on the topics, as with `intake_at_start = false` (the intake's
-    own tests, tests/kiosk/test_intake_flow.py and tests/ui/test_intake_by_touch.py, turn it on)."""
-    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0, intake_at_start=False)
+    own tests, tests/kiosk/test_intake_flow.py and tests/ui/test_intake_by_touch.py, turn it on),
+    and whose lessons open at once, as with `confidence_questions = false` (tests of the
+    confidence questions turn them on)."""
+    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0, intake_at_start=False, confidence_questions=False)
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.intents import BackToMenu, ChangeVolume, Continue, GoBack, Help, Intent, Repeat, StartListening
-from kiosk.views import LessonView
+from kiosk.views import HelpView, LessonView
 from ui import texts
 from ui.computer import ComputerView
+from ui.help_call import HelpCall, help_message
 from ui.keyboard import Keyboard
 from ui.kiosk_controls import header, kiosk_button
 from ui.phone import PhoneView
@@ -73,7 +74,10 @@ class LessonPage(QFrame):
             )
         ]
         to_list = kiosk_button(look, texts.LESSON_LIST, "list", lambda: send(BackToMenu()), "toList")
-        return header(look, title, [steps, *volume, to_list])
+        self._help_slot = QWidget()  # "Gọi cán bộ" while a keyboard takes the kiosk's buttons aside
+        QHBoxLayout(self._help_slot).setContentsMargins(0, 0, 0, 0)
+        self._help_slot.hide()
+        return header(look, title, [steps, self._help_slot, *volume, to_list])
 
     def _instruction_panel(self, voice_input: bool) -> QWidget:
         look = self._look
@@ -116,6 +120,10 @@ class LessonPage(QFrame):
                 (texts.HELP, "help", Help(), "help"),
             )
         ]
+        self.help_call = HelpCall(look, self._send, None)  # "Gọi cán bộ": always here, by the kiosk's buttons
+        self._help_view: HelpView | None = None
+        self.help_message = help_message(None)
+        layout.addWidget(self.help_message)
         self._arrange_actions(columns=2)
         self._work = QHBoxLayout()  # the digit pad (when typing digits) and the kiosk's buttons
         self._work.setSpacing(look.px(4))
@@ -128,6 +136,27 @@ class LessonPage(QFrame):
             self._grid.removeWidget(button)
         for index, button in enumerate(self._action_buttons):
             self._grid.addWidget(button, index // columns, index % columns)
+        self._place_help(columns)
+
+    def _place_help(self, columns: int) -> None:
+        """"Gọi cán bộ" as a narrow column beside the kiosk's buttons in two columns; in the
+        header while they stand in one column beside a keyboard (no height of its own either way)."""
+        self._grid.removeWidget(self.help_call)
+        self._help_slot.layout().removeWidget(self.help_call)
+        for column in (0, 1):  # two columns share the width the narrow one leaves; one takes it all
+            self._grid.setColumnStretch(column, 1 if columns == 2 else 0)
+        if columns == 2:
+            self._grid.addWidget(self.help_call, 0, 2, 2, 1)
+        else:
+            self._help_slot.layout().addWidget(self.help_call)
+        self._help_slot.setVisible(columns != 2)
+        self.show_help(self._help_view, "tall" if columns == 2 else "short")
+
+    def show_help(self, help_view: HelpView | None, form: str | None = None) -> None:
+        self._help_view = help_view
+        self.help_call.show_help(help_view, form)
+        self.help_message.setText(help_view.message if help_view else "")
+        self.help_message.setVisible(help_view is not None)
 
     def show_voice(self, listening: bool, heard: str) -> None:
         self.mic.set_text(texts.MIC_LISTENING if listening else texts.MIC)
@@ -173,7 +202,7 @@ class LessonPage(QFrame):
             self._keyboard = Keyboard(self._look, self._send, layout_name)
             self._bottom.addWidget(self._keyboard, 1)
             self._bottom.addWidget(self.actions, 0, Qt.AlignmentFlag.AlignTop)
-            self._arrange_actions(columns=1)
+            self._arrange_actions(columns=2 if layout_name == "digits" else 1)  # the narrow pad leaves room
         else:
             self._work.addWidget(self.actions, 1)
             self._arrange_actions(columns=2)

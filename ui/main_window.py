@@ -11,8 +11,19 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QApplication, QVBoxLayout, QWidget
 
 from kiosk.intents import Intent, Touched
-from kiosk.views import AttractView, CodeEntryView, CompletionView, IntakeView, KioskView, LessonView, MenuView, SlipView
+from kiosk.views import (
+    AttractView,
+    CodeEntryView,
+    CompletionView,
+    ConfidenceView,
+    IntakeView,
+    KioskView,
+    LessonView,
+    MenuView,
+    SlipView,
+)
 from ui import texts
+from ui.confidence_page import confidence_page
 from ui.intake_page import intake_page
 from ui.lesson_page import LessonPage
 from ui.menu_page import menu_page
@@ -94,6 +105,8 @@ class KioskWindow(QWidget):
             key += (page.lesson_id,)
         elif isinstance(page, MenuView | CompletionView | SlipView | IntakeView):
             key += (page,)  # frozen views: rebuilt only when what they show changes
+        if isinstance(page, MenuView | ConfidenceView):
+            key += (page, view.help)  # the menu shows a help request too
         if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
             self._page.show_view(page)
         elif key == self._page_key and isinstance(self._page, CodePage) and isinstance(page, CodeEntryView):
@@ -103,6 +116,7 @@ class KioskWindow(QWidget):
             self._page_key = key
         if isinstance(self._page, LessonPage):
             self._page.show_voice(view.listening, view.heard)
+            self._page.show_help(view.help)
         assert self._overlay is not None
         if view.idle_seconds_left is None:
             self._overlay.hide()
@@ -113,7 +127,7 @@ class KioskWindow(QWidget):
         if isinstance(page, IntakeView):
             return intake_page(look, self._send, page)
         if isinstance(page, MenuView):
-            return menu_page(look, self._send, page)
+            return menu_page(look, self._send, page, self._view.help if self._view else None)
         if isinstance(page, LessonView):
             return LessonPage(look, self._send, page, self._voice_input)
         if isinstance(page, CompletionView):
@@ -122,6 +136,8 @@ class KioskWindow(QWidget):
             return slip_page(look, self._send, page)
         if isinstance(page, CodeEntryView):
             return CodePage(look, self._send, page)
+        if isinstance(page, ConfidenceView):
+            return confidence_page(look, self._send, page)
         return attract_page(look, self._send, self._place, self._small_screen)
 
     def _replace_page(self, page: QWidget) -> None:

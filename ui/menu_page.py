@@ -8,10 +8,23 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk import intake_texts
-from kiosk.intents import BackToTopics, EndSession, EnterCode, Intent, OpenIntake, OpenLesson, OpenTopic, ResumeLesson, SetTextSize, TakeSlip
-from kiosk.views import LessonTile, MenuView, TopicGroup
+from kiosk import intake_texts, learner_texts
+from kiosk.intents import (
+    BackToTopics,
+    EndSession,
+    EnterCode,
+    Intent,
+    OpenIntake,
+    OpenLesson,
+    OpenTopic,
+    PractiseAgain,
+    ResumeLesson,
+    SetTextSize,
+    TakeSlip,
+)
+from kiosk.views import HelpView, LessonTile, MenuView, PracticeTile, TopicGroup
 from ui import texts
+from ui.help_call import HelpCall, help_message
 from ui.icons import topic_icon
 from ui.kiosk_controls import header, kiosk_button
 from ui.paged_grid import PagedGrid
@@ -29,7 +42,7 @@ def text_size_switch(look: Look, send: Send, current: str) -> list[QWidget]:
     return buttons
 
 
-def menu_page(look: Look, send: Send, view: MenuView) -> QWidget:
+def menu_page(look: Look, send: Send, view: MenuView, help_view: HelpView | None = None) -> QWidget:
     page = QFrame()
     page.setObjectName("page")
     outer = QVBoxLayout(page)
@@ -48,32 +61,45 @@ def menu_page(look: Look, send: Send, view: MenuView) -> QWidget:
     body.setContentsMargins(look.px(8), gap, look.px(8), gap)
     body.setSpacing(gap)
     if group is None:
-        _slip_row(look, send, view, body)
+        _slip_row(look, send, view, body, HelpCall(look, send, help_view, "short"))
+        body.addWidget(help_message(help_view))
         path = _path(look, send, view, body)
         if view.unfinished:  # a practice-slip code brought them back: they come first
             body.addWidget(label(texts.UNFINISHED, "heading"))
         tiles = path + [_tile(look, send, tile) for tile in view.unfinished] + [_topic(look, send, g) for g in view.topics]
+        if view.practice is not None:  # "Tập lại chỗ bác hay nhầm", after the lessons to continue
+            tiles.insert(len(path) + len(view.unfinished), _practice(look, send, view.practice))
     else:
+        _help_row(look, send, help_view, body)
         tiles = [_tile(look, send, tile) for tile in group.tiles]
     body.addWidget(PagedGrid(look, tiles), 1)
     outer.addLayout(body, 1)
     return page
 
 
-def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> None:
-    """The practice slip's ways in: a code to continue, the slip of today; what the last code did."""
+def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout, help_call: QWidget) -> None:
+    """The practice slip's ways in: a code to continue, the slip of today; what the last code did.
+    "Gọi cán bộ" ends the row."""
     row = QHBoxLayout()
     row.setSpacing(look.px(4))
     row.addWidget(kiosk_button(look, texts.HAVE_CODE, "code", lambda: send(EnterCode()), "haveCode"), 1)
     if view.can_take_slip:
         row.addWidget(kiosk_button(look, texts.TAKE_SLIP, "slip", lambda: send(TakeSlip()), "takeSlip"), 1)
-    else:
-        row.addStretch(1)
+    row.addWidget(help_call, 1)
     layout.addLayout(row)
     if view.notice:
         notice = label(view.notice)
         notice.setProperty("feedback", "info")
         layout.addWidget(notice)
+
+
+def _help_row(look: Look, send: Send, help_view: HelpView | None, layout: QVBoxLayout) -> None:
+    """A topic's lessons: "Gọi cán bộ" at the top right, as on the topics page."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(HelpCall(look, send, help_view, "short"), 1)
+    layout.addLayout(row)
+    layout.addWidget(help_message(help_view))
 
 
 def _path(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> list[QWidget]:
@@ -129,3 +155,15 @@ def _tile(look: Look, send: Send, tile: LessonTile) -> WrapButton:
     button.set_title_role("tiletitle")
     button.add_line(" · ".join(details))
     return button
+
+
+def _practice(look: Look, send: Send, tile: PracticeTile) -> WrapButton:
+    """"Tập lại chỗ bác hay nhầm": how many steps, in which lessons (and whether done today)."""
+    button = WrapButton(learner_texts.PRACTICE_TITLE, "tile", look.px(30), lambda: send(PractiseAgain()), "practiseAgain")
+    button.set_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    button.set_title_role("tiletitle")
+    line = (texts.PRACTICE_ONE.format(steps=tile.steps, title=tile.lessons[0]) if len(tile.lessons) == 1
+            else texts.PRACTICE_MANY.format(steps=tile.steps, lessons=len(tile.lessons)))
+    button.add_line(f"{texts.PRACTICE_DONE} · {line}" if tile.done else line)
+    return button
+

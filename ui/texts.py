@@ -79,3 +79,14 @@ SMALL_SCREEN = (
     "Cán bộ xã vui lòng báo cán bộ kỹ thuật."
 )
 NO_SCREEN = "Không có màn hình (no display): rendering the screenshot tour instead."
+HELP_CALL = "Gọi cán bộ"
+HELP_CALL_NAME = "Gọi cán bộ hỗ trợ"
+HELP_CALLED = "Đã gọi cán bộ"
+HELP_COMING = "Cán bộ đang đến"
+HELP_TALL = {  # the same words on the narrow button, in two lines (no-break spaces keep the pairs together)
+    HELP_CALL: "Gọi cán\u00a0bộ", HELP_CALLED: "Đã gọi cán\u00a0bộ", HELP_COMING: "Cán\u00a0bộ đang\u00a0đến",
+}
+SKIP_QUESTION = "Bỏ qua"
+PRACTICE_ONE = "{steps} bước trong bài «{title}»"
+PRACTICE_MANY = "{steps} bước trong {lessons} bài"
+PRACTICE_DONE = "Đã tập lại ✓"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.actions import (
     Action,
     AdjustVolume,
+    AlertStaff,
     Listen,
     Prerender,
     SendToPrinter,
@@ -39,6 +40,7 @@ from voice.speaker import Speaker
 
 if TYPE_CHECKING:  # the core and staff modules load after the first paint (see start_core)
     from kiosk.xapi.forwarder import Forwarder
+    from voice.chime import Chime
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,7 @@ class KioskApp:
             return
         from kiosk.app.staff_wiring import staff_mode
         from kiosk.flow import Kiosk
+        from kiosk.help_alarm import HelpAlarm
         from kiosk.packs import kiosk_packs
         from kiosk.progress import ProgressStore
         from kiosk.xapi.statements import KioskStatements
@@ -95,6 +98,7 @@ class KioskApp:
         packs, self.refused_packs = kiosk_packs(self.settings)
         self.kiosk = Kiosk(packs, self.store, self.settings, self.clock, self._rng)
         self.store.statements = KioskStatements(lambda: self.settings, lambda: self.kiosk.packs)
+        self.help_alarm = HelpAlarm(lambda: self.settings, self.clock, self._chime())
         self._close_interrupted_visits()
         self.store_timer = QTimer(self.window)  # progress held in memory: try the file again
         self.store_timer.setInterval(STORE_RETRY_MS)
@@ -189,6 +193,8 @@ class KioskApp:
                 self._listen(action)
             elif isinstance(action, SendToPrinter):
                 self._print(action)
+            elif isinstance(action, AlertStaff):
+                self.help_alarm.alert(action.alert)
             elif self.speaker is None:
                 continue
             elif isinstance(action, Speak):
@@ -200,6 +206,12 @@ class KioskApp:
             elif isinstance(action, AdjustVolume):
                 self.speaker.set_volume(self.speaker.volume + action.delta)
 
+
+    def _chime(self) -> Chime | None:
+        """The help request chime, played like speech (none on a kiosk without a speaker)."""
+        from voice.chime import Chime
+
+        return Chime(self.settings.data_dir / "sounds") if self.speaker is not None else None
 
     def _print(self, action: SendToPrinter) -> None:
         """The practice slip goes to the CUPS queue on a worker thread; its answer comes back as an intent."""

@@ -85,11 +85,12 @@ def tour_screens(
 
 
 def settle() -> None:
-    """Let Qt delete replaced pages and lay out new ones (twice: a scroll bar that comes or
-    goes, or a title that needs another line, lays its parent out once more)."""
+    """Let Qt delete replaced pages and lay out new ones (several passes: a scroll bar that
+    comes or goes, or a title that needs another line, lays its parent out once more, and a
+    header that changes height lays the phone out again, its scroll bar after it)."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QCoreApplication.processEvents()
-    QCoreApplication.processEvents()
+    for _ in range(4):
+        QCoreApplication.processEvents()
 
 
 def _contact_sheet(shots: list[tuple[str, str]]) -> str:

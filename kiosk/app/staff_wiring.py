@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.clock import Clock
-from kiosk.intents import EndSession
+from kiosk.intents import AnswerHelp, EndSession
 
 if TYPE_CHECKING:
     from kiosk.app.kiosk_app import KioskApp
@@ -77,6 +77,9 @@ def staff_mode(app: KioskApp, clock: Clock) -> StaffMode:
         closed=closed,
         voice=studio,
         install_voice=voice_installer(app, studio.library),
+        help_request=lambda: app.kiosk.help_request,
+        answer_help=lambda outcome: app.send(AnswerHelp(outcome)),
+        help_notice=lambda: app.help_alarm.problem,
     )
     staff = StaffMode(app.window, lambda: app.window.look, services)
     app.window.quiet_widgets = staff.quiet_widgets

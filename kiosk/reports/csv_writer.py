@@ -2,8 +2,9 @@
 
 Layout: the tables of `kiosk.reports.tables` one after another, each as a title row (one
 cell: "Tổng hợp", "Theo bài", "Theo chủ đề", "Theo ngày", "Theo tuần", "Theo tháng",
-"Bước hay sai"), a header row, its data rows and one empty row. Comma-separated; dates are
-ISO (YYYY-MM-DD), decimals use a dot, an empty cell means "no value" (e.g. nobody finished).
+"Bước hay sai", "Tự tin trước và sau", "Gọi cán bộ theo bước"), a header row, its data rows
+and one empty row. Comma-separated; dates are ISO (YYYY-MM-DD), decimals use a dot, an empty
+cell means "no value" (e.g. nobody finished).
 """
 from __future__ import annotations
 

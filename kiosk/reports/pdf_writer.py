@@ -2,9 +2,12 @@
 
 Top to bottom: the administrative header (commune | national motto), the title, period
 and kiosk, six key figures, a bar chart of lessons completed per topic, the lessons with
-any activity (most completed first; long titles wrap), the most-failed steps, and the two
-signature blocks. The content is kept in one frame that shrinks rather than spill onto a
-second page; lists are capped first so the text stays readable."""
+any activity (most completed first; long titles wrap), the most-failed steps, what citizens
+told and asked the kiosk (confidence before → after per lesson with the share who will try
+the real service, beside the steps where a helper was called most; how often a Tự làm run
+was done alone), and the two signature blocks. The content is kept in one frame that
+shrinks rather than spill onto a second page; lists are capped first so the text stays
+readable (the workbook has them whole)."""
 from __future__ import annotations
 
 import io
@@ -27,13 +30,14 @@ from reportlab.platypus import (
 )
 
 from kiosk.reports import texts
-from kiosk.reports.model import Report
+from kiosk.reports.model import HelpStep, Report
 from kiosk.reports.pdf_chart import bar_chart
 from kiosk.reports.pdf_fonts import BOLD, ITALIC, REGULAR, register_fonts
 
 FRAME_PADDING = 6  # points: platypus frames keep this inside the margins
-MAX_LESSONS = 14  # every lesson of the built-in pack
-MAX_FAILED_STEPS = 5
+MAX_LESSONS = 10  # the most completed; the workbook lists them all
+MAX_FAILED_STEPS = 3
+MAX_LEARNER_ROWS = 3  # lessons asked about, steps where a helper was called
 ACCENT = colors.HexColor("#1F5FA8")
 GRID = colors.HexColor("#B7C4D6")
 HEAD_BG = colors.HexColor("#E4ECF6")
@@ -84,6 +88,9 @@ def _story(report: Report, width: float) -> list[Flowable]:
         _lesson_table(report, width),
         _p(f"4. {texts.TOP_FAILED}", _SECTION),
         _failed_table(report, width),
+        _p(f"5. {texts.LEARNERS_SECTION}", _SECTION),
+        _learner_tables(report, width),
+        _p(_solo_line(report)),
         Spacer(1, 3 * mm),
         _signatures(width),
     ]
@@ -179,6 +186,54 @@ def _failed_table(report: Report, width: float) -> Flowable:
         for n, step in enumerate(report.failed_steps[:MAX_FAILED_STEPS], start=1)
     ]
     return _grid(rows, [9 * mm, 52 * mm, 11 * mm, width - 95 * mm, 23 * mm])
+
+
+def _learner_tables(report: Report, width: float) -> Table:
+    """Confidence before → after per lesson (left) beside where a helper was called (right)."""
+    learners, gap = report.learners, 6 * mm
+    half = (width - gap) / 2
+    if learners.confidence:
+        rows = sorted(learners.confidence, key=lambda r: -(r.answers_before + r.answers_after))[:MAX_LEARNER_ROWS]
+        confidence: Flowable = _grid(
+            [[_p(texts.LESSON, _HEAD), _p(texts.BEFORE, _HEAD_RIGHT), _p(texts.AFTER, _HEAD_RIGHT),
+              _p(texts.WILL_TRY_SHORT, _HEAD_RIGHT)]]
+            + [[_p(r.title), _p(texts.number(r.before), _RIGHT), _p(texts.number(r.after), _RIGHT),
+                _p(_share(r.will_try, r.will_try_answers), _RIGHT)] for r in rows]
+            + [[_p(texts.ALL_ANSWERS, _HEAD), _p(texts.number(learners.mean("before")), _HEAD_RIGHT),
+                _p(texts.number(learners.mean("after")), _HEAD_RIGHT), _p(texts.percent(learners.will_try_percent), _HEAD_RIGHT)]],
+            [half - 50 * mm, 14 * mm, 14 * mm, 22 * mm])
+    else:
+        confidence = _p(texts.NO_CONFIDENCE)
+    if learners.help_steps:
+        helped: Flowable = _grid(
+            [[_p(texts.TOP_HELP, _HEAD), _p(texts.HELP_COUNT, _HEAD_RIGHT)]]
+            + [[_p(_help_where(step)), _p(str(step.requests), _RIGHT)] for step in learners.help_steps[:MAX_LEARNER_ROWS]]
+            + [[_p(texts.HELP_REQUESTS, _HEAD), _p(str(learners.help_requests), _HEAD_RIGHT)]],
+            [half - 18 * mm, 18 * mm])
+    else:
+        helped = _p(texts.NO_HELP)
+    table = Table([[confidence, "", helped]], colWidths=[half, gap, half])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def _share(part: int, whole: int) -> str:
+    return texts.percent(100 * part / whole if whole else None)
+
+
+def _help_where(step: HelpStep) -> str:
+    if step.step_number is None:
+        return step.lesson_title
+    return texts.STEP_IN_LESSON.format(title=step.lesson_title, n=step.step_number)
+
+
+def _solo_line(report: Report) -> str:
+    learners = report.learners
+    if not learners.solo_runs:
+        return texts.NO_SOLO
+    return texts.SOLO_LINE.format(runs=learners.solo_runs, alone=learners.solo_alone,
+                                  percent=texts.percent(learners.solo_success_percent))
 
 
 def _signatures(width: float) -> Table:

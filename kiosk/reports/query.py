@@ -22,6 +22,7 @@ from kiosk.progress import INTERRUPTED, connect_file
 from kiosk.reports import texts
 from kiosk.reports.catalogue import Catalogue, catalogue_from_packs
 from kiosk.reports.errors import ReportError
+from kiosk.reports.learner_query import learner_figures
 from kiosk.reports.model import (
     FailedStep,
     LessonRow,
@@ -98,6 +99,7 @@ def build_report(db: sqlite_utils.Database, catalogue: Catalogue, settings: Sett
         weeks=_periods(daily, first, last, lambda d: d - datetime.timedelta(days=d.weekday()), texts.week_label),
         months=_periods(daily, first, last, lambda d: d.replace(day=1), texts.month_label),
         failed_steps=_failed_steps(db, start, end, catalogue),
+        learners=learner_figures(db, start, end, catalogue),
     )
 
 

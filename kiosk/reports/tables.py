@@ -33,7 +33,22 @@ def all_tables(report: Report) -> list[Table]:
         Table(texts.FAILED_STEPS, (texts.LESSON_ID, texts.LESSON, texts.STEP, texts.INSTRUCTION, texts.WRONG),
               tuple((r.lesson_id, r.lesson_title, r.step_number, r.instruction or texts.STEP_GONE, r.wrong)
                     for r in report.failed_steps)),
+        *learner_tables(report),
     ]
+
+
+def learner_tables(report: Report) -> list[Table]:
+    """Confidence before → after per lesson, and help requests by step."""
+    learners = report.learners
+    confidence = Table(texts.CONFIDENCE_SHEET,
+                       (texts.LESSON_ID, texts.LESSON, texts.ANSWERS_BEFORE, texts.MEAN_BEFORE, texts.ANSWERS_AFTER,
+                        texts.MEAN_AFTER, texts.WILL_TRY_YES, texts.WILL_TRY_ANSWERS),
+                       tuple((r.lesson_id, r.title, r.answers_before, _round(r.before), r.answers_after, _round(r.after),
+                              r.will_try, r.will_try_answers) for r in learners.confidence))
+    help_steps = Table(texts.HELP_SHEET, (texts.LESSON_ID, texts.LESSON, texts.STEP, texts.INSTRUCTION, texts.HELP_COUNT),
+                       tuple((r.lesson_id, r.lesson_title, r.step_number, r.instruction, r.requests)
+                             for r in learners.help_steps))
+    return [confidence, help_steps]
 
 
 def summary_table(report: Report) -> Table:
@@ -54,6 +69,13 @@ def summary_table(report: Report) -> Table:
         (texts.COMPLETION_PERCENT, _round(report.completion_percent)),
         (texts.LESSON_TIME, _round(report.average_lesson_minutes)),
         (texts.SESSION_TIME, _round(report.average_session_minutes)),
+        (texts.CONFIDENCE_MEAN_BEFORE, _round(report.learners.mean("before"))),
+        (texts.CONFIDENCE_MEAN_AFTER, _round(report.learners.mean("after"))),
+        (texts.WILL_TRY_PERCENT, _round(report.learners.will_try_percent)),
+        (texts.HELP_REQUESTS, report.learners.help_requests),
+        (texts.SOLO_RUNS, report.learners.solo_runs),
+        (texts.SOLO_ALONE, report.learners.solo_alone),
+        (texts.SOLO_PERCENT, _round(report.learners.solo_success_percent)),
     )
     return Table(texts.SUMMARY, (texts.ITEM, texts.VALUE), rows)
 

@@ -1,6 +1,6 @@
 """The report as an Excel workbook (XlsxWriter): one sheet per table of
 `kiosk.reports.tables` (Tổng hợp, Theo bài, Theo chủ đề, Theo ngày, Theo tuần, Theo tháng,
-Bước hay sai) and native Excel charts of lessons completed per topic, per lesson and of
+Bước hay sai, Tự tin trước và sau, Gọi cán bộ theo bước) and native Excel charts of lessons completed per topic, per lesson and of
 sessions per day.
 
 Every sheet: row 1 the report title, row 2 the place and period, row 4 the table header,

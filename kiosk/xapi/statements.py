@@ -15,6 +15,11 @@ Statement ids are uuid5(visit id / lesson id / verb [/ completion time]), so a r
 idempotent. A lesson completed again in the same visit is a new event (its figures then
 cover both runs: progress keeps one summary per lesson per visit). The timestamp is the
 progress time (UTC) and is always set (the LRS compares it on resends).
+What the citizen told and asked the kiosk (kiosk.learner_records): lesson statements carry
+`help-requests` (times "Gọi cán bộ hỗ trợ" was pressed in that lesson), the visit's statement
+the visit's total; and at the visit's end, for a lesson the confidence questions were answered
+about, `responded` with `confidence-before` and `confidence-after` (1 Chưa tự tin, 2 Hơi tự
+tin, 3 Rất tự tin) and `will-try-real-service` (true: Có, false: Chưa), each when answered.
 Our own IRIs all live under BASE; they identify, they need not resolve.
 
 A Tự làm run (a lesson done without step-by-step guidance) has statements of its own, with the
@@ -48,6 +53,7 @@ TOPIC_TYPE = BASE + "activitytypes/topic"
 STEP_TYPE = "http://adlnet.gov/expapi/activities/interaction"
 EXTENSION = BASE + "extensions/"
 VERBS = {
+    "responded": ("http://adlnet.gov/expapi/verbs/responded", "đã trả lời"),
     "completed": ("http://adlnet.gov/expapi/verbs/completed", "đã hoàn thành"),
     "passed": ("http://adlnet.gov/expapi/verbs/passed", "đã tự làm được"),
     "attempted": ("http://adlnet.gov/expapi/verbs/attempted", "đã thử"),
@@ -112,7 +118,7 @@ class KioskStatements:
         return self._refs.get(lesson_id) or LessonRef("unknown", lesson_id, "unknown", "unknown")
 
     def lesson_completed(self, visit: dict[str, Any], summary: dict[str, Any]) -> list[dict[str, Any]]:
-        result = {"completion": True, "duration": iso_duration(summary["seconds"] or 0.0), **_score(summary)}
+        result = _with_help({"completion": True, "duration": iso_duration(summary["seconds"] or 0.0), **_score(summary)}, summary)
         at = summary["completed_at"]
         statements = [self._lesson_statement(visit, summary, "completed", at, result)]
         if not summary["wrong_count"] and not summary["hint_count"]:
@@ -126,8 +132,10 @@ class KioskStatements:
             if summary["status"] == "completed":
                 continue
             duration = _seconds_between(summary["started_at"], ended)
-            result = {"completion": False, "duration": iso_duration(duration), **_score(summary)}
+            result = _with_help({"completion": False, "duration": iso_duration(duration), **_score(summary)}, summary)
             statements.append(self._lesson_statement(visit, summary, "attempted", ended, result))
+        statements += [self._lesson_statement(visit, summary, "responded", ended, answered)
+                       for summary in summaries if (answered := _confidence(summary))]
         completed = sum(1 for s in summaries if s["status"] == "completed")
         verb = "completed" if completed else "attempted"
         statements.append(
@@ -148,6 +156,7 @@ class KioskStatements:
                         EXTENSION + "lessons-started": len(summaries),
                         EXTENSION + "lessons-completed": completed,
                         EXTENSION + "end-reason": visit["end_reason"] or "",
+                        EXTENSION + "help-requests": visit.get("help_requests", 0),
                     },
                 },
                 {},
@@ -280,3 +289,19 @@ def _utc(at: str) -> str:
 
 def _seconds_between(start: str, end: str) -> float:
     return max(0.0, (_parse(end) - _parse(start)).total_seconds())
+
+
+def _with_help(result: dict[str, Any], summary: dict[str, Any]) -> dict[str, Any]:
+    """`result` with the lesson's help requests among its extensions (when there were any)."""
+    if not summary.get("help_requests"):
+        return result
+    return result | {"extensions": {**result.get("extensions", {}), EXTENSION + "help-requests": summary["help_requests"]}}
+
+
+def _confidence(summary: dict[str, Any]) -> dict[str, Any] | None:
+    """The `responded` result for a lesson's confidence answers; None when none were given."""
+    answers = {f"{EXTENSION}confidence-{moment}": summary[f"confidence_{moment}"]
+               for moment in ("before", "after") if summary.get(f"confidence_{moment}") is not None}
+    if summary.get("will_try") is not None:
+        answers[EXTENSION + "will-try-real-service"] = bool(summary["will_try"])
+    return {"extensions": answers} if answers else None

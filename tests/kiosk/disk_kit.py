@@ -25,10 +25,9 @@ def mount(*args: str, why: str) -> None:
 def fill(disk: Path) -> Path:
     """Fill the file system at `disk` up to the last byte; the file that fills it."""
     filler = disk / "logs-that-filled-the-disk"
-    with filler.open("wb") as out, pytest.raises(OSError) as full:
+    with filler.open("wb", buffering=0) as out, pytest.raises(OSError) as full:  # unbuffered: closing writes nothing more
         while True:
             out.write(b"x" * 65536)
-            out.flush()
     assert full.value.errno == errno.ENOSPC
     return filler
 

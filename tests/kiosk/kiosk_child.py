@@ -14,14 +14,17 @@ from PySide6.QtCore import QTimer
 from kiosk.app.kiosk_app import KioskApp, application
 from kiosk.app.launch import open_kiosk, serve
 from kiosk.app.stop_signals import quit_on_stop_signals
-from kiosk.intents import OpenLesson, Touched
+from kiosk.intents import OpenLesson, SkipConfidence, Touched
 from kiosk.settings import load_settings
+from kiosk.views import ConfidenceView
 from kiosk.walkthrough import correct_intents
 
 
 def citizen(kiosk_app: KioskApp) -> None:
     kiosk_app.send(Touched())
     kiosk_app.send(OpenLesson(kiosk_app.kiosk.packs[0].lessons[0].id))
+    if isinstance(kiosk_app.kiosk.view().page, ConfidenceView):
+        kiosk_app.send(SkipConfidence())  # the question before the visit's first lesson
     session = kiosk_app.kiosk.lesson_session
     assert session is not None
     for intent in correct_intents(session):

@@ -22,7 +22,8 @@ from kiosk.walkthrough import complete_step
 def kiosk_on(store: ProgressStore, pack: Pack, clock: ManualClock) -> Kiosk:
     """A kiosk writing to `store`, with xAPI statements made as the real kiosk does."""
     store.statements = Statements()
-    return Kiosk([pack], store, Settings(data_dir=Path(store.path or ".").parent), clock, random.Random(3))
+    return Kiosk([pack], store, Settings(data_dir=Path(store.path or ".").parent, confidence_questions=False), clock,
+                 random.Random(3))
 
 
 def learn(kiosk: Kiosk, clock: ManualClock, lesson_id: str) -> list[Action]:

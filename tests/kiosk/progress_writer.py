@@ -131,7 +131,7 @@ def write(db: Path, seed: int, pack: Pack) -> None:
         sys.exit(4)
     store.maker = Statements()
     store.statements = store.maker
-    kiosk = Kiosk([pack], store, Settings(data_dir=db.parent), clock, rng)
+    kiosk = Kiosk([pack], store, Settings(data_dir=db.parent, confidence_questions=False), clock, rng)
     _ack("ready")
     citizens(kiosk, clock, rng, [lesson.id for lesson in pack.lessons])
 

@@ -224,7 +224,7 @@ def test_the_slip_and_the_typed_code_are_wiped_with_the_session(kiosk, clock):
 
 @pytest.fixture
 def printing_kiosk(core_pack, store, tmp_path, clock):
-    settings = Settings(data_dir=tmp_path / "data", printer="may-in", commune="Xã Tân Lập")
+    settings = Settings(data_dir=tmp_path / "data", printer="may-in", commune="Xã Tân Lập", confidence_questions=False)
     return Kiosk([core_pack], store, settings, clock, random.Random(7))
 
 

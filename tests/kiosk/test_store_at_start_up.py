@@ -11,7 +11,6 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
 from progress_kit import assert_kept, files, kiosk_after_one_lesson, kiosk_on, learn, set_aside_names, snapshot
 
 from content.model import Pack

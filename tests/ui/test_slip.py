@@ -126,7 +126,8 @@ def printing_driver(qtbot, tmp_path, clock, monkeypatch):
     def make(exit_code: int) -> tuple[Driver, Path]:
         folder = fake_lp(tmp_path / f"bin{exit_code}", exit_code)
         monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
-        settings = Settings(data_dir=tmp_path / "data", screen_dpi=96.0, printer="may-in-mot-cua", intake_at_start=False)
+        settings = Settings(data_dir=tmp_path / "data", screen_dpi=96.0, printer="may-in-mot-cua", intake_at_start=False,
+                            confidence_questions=False)
         app = KioskApp(settings, clock, random.Random(5))
         qtbot.addWidget(app.window)
         app.window.resize(1280, 800)

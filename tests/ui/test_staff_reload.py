@@ -22,7 +22,8 @@ def key(tmp_path):
 
 @pytest.fixture
 def settings(tmp_path, key) -> Settings:
-    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0, trusted_keys=(key.public,), intake_at_start=False)
+    return Settings(data_dir=tmp_path / "data", screen_dpi=96.0, trusted_keys=(key.public,), intake_at_start=False,
+                    confidence_questions=False)
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_data_from_a_newer_app_keeps_the_kiosk_teaching_and_staff_told_why_nothi
 
 def test_a_kiosk_started_on_a_full_disk_writes_what_it_held_once_there_is_room(tmpfs_mount, qtbot, clock) -> None:
     disk = tmpfs_mount("disk", size="2m")
-    settings = Settings(data_dir=disk, screen_dpi=96.0)
+    settings = Settings(data_dir=disk, screen_dpi=96.0, confidence_questions=False)
     ProgressStore.open(settings.database).close()
     set_pin(settings.data_dir, PIN, FAST)
     filler = fill(disk)

@@ -70,14 +70,42 @@ class StaffPanel(QWidget):
         """What staff learn on opening (the disk is full, a setting fell back to its default, a
         pack failed, a damaged database was set aside: that one until acknowledged), then what to do."""
         services = self._services
-        notices = [notice for notice in (services.store_notice(), services.settings_notice(), services.packs_notice())
-                   if notice]
-        widgets: list[QWidget] = [self.banner(notice, "error") for notice in notices]
+        notices = [notice for notice in (services.store_notice(), services.settings_notice(), services.packs_notice(),
+                                         services.help_notice()) if notice]
+        widgets: list[QWidget] = [*self._help_request(), *(self.banner(notice, "error") for notice in notices)]
         set_aside = services.set_aside_notice()
         if set_aside:
             widgets += [self.banner(set_aside, "error"), WrapButton(texts.ACKNOWLEDGE, "secondary", self._look.main_target,
                                                                     self._acknowledge, "staff:acknowledge")]
         self.show_widgets([*widgets, label(texts.CHOOSE, "instruction")])
+
+    def _help_request(self) -> list[QWidget]:
+        """A citizen waiting for a helper, first: where they are, and the two answers."""
+        request = self._services.help_request()
+        if request is None:
+            return []
+        lines = [texts.HELP_ASKED.format(time=request.asked_at.astimezone().strftime("%H:%M"))]
+        lines += [texts.HELP_LESSON.format(title=request.lesson_title)] if request.lesson_title else []
+        lines += [request.where] + ([texts.HELP_TOLD_COMING] if request.event == "coming" else [])
+        row = QWidget()
+        buttons = QHBoxLayout(row)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(30)
+        if request.event != "coming":
+            buttons.addWidget(WrapButton(texts.HELP_COMING, "primary", self._look.main_target,
+                                         lambda: self._answer_help("coming"), "help:coming"))
+        buttons.addWidget(WrapButton(texts.HELP_DONE, "primary", self._look.main_target,
+                                     lambda: self._answer_help("helped"), "help:helped"))
+        message = self.banner("\n".join(lines), "info")
+        message.setObjectName("helpRequest")
+        return [message, row]
+
+    def _answer_help(self, outcome: str) -> None:
+        self._services.answer_help(outcome)
+        if outcome == "helped":
+            self.say(texts.HELP_CLOSED, "success")
+        else:
+            self._show_opening()
 
     def _acknowledge(self) -> None:
         self._services.acknowledge_set_aside()

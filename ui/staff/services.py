@@ -17,6 +17,7 @@ from voice.recognizer import Recognizer
 from voice.speaker import Speaker
 
 if TYPE_CHECKING:
+    from kiosk.help_desk import HelpAlert
     from kiosk.voice_studio import VoiceStudio
 
 
@@ -47,3 +48,6 @@ class StaffServices:
     closed: Callable[[], None] = lambda: None
     voice: VoiceStudio | None = None  # «Thu giọng đọc»; None: this kiosk cannot record
     install_voice: Callable[[Path], object | None] = lambda path: None  # a voice bundle (None: not one; UpdateError)
+    help_request: Callable[[], HelpAlert | None] = lambda: None  # a citizen's "Gọi cán bộ hỗ trợ" not yet closed
+    answer_help: Callable[[str], None] = lambda outcome: None  # "coming" (Cán bộ đang đến) or "helped" (Đã hỗ trợ)
+    help_notice: Callable[[], str] = lambda: ""  # help_command failed (kiosk.help_alarm), in Vietnamese

@@ -13,6 +13,13 @@ FAILED = "Có lỗi không mong muốn, không làm được việc này. Hãy b
 CHOOSE = "Chọn một việc ở bên trái."
 ACKNOWLEDGE = "Đã biết"
 
+HELP_ASKED = "Có người cần cán bộ hỗ trợ (gọi lúc {time})."
+HELP_LESSON = "Bài «{title}»."
+HELP_TOLD_COMING = "Người học đã được báo: cán bộ đang đến."
+HELP_COMING = "Cán bộ đang đến"
+HELP_DONE = "Đã hỗ trợ"
+HELP_CLOSED = "Đã đóng yêu cầu hỗ trợ."
+
 END_SESSION = "Kết thúc phiên hiện tại"
 END_CONFIRM = ("Kết thúc phiên của người đang học? Những gì họ đang làm sẽ bị xóa "
                "và trạm trở về màn hình chờ.")

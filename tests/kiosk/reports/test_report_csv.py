@@ -29,7 +29,7 @@ def sections(data: bytes) -> dict[str, list[list[str]]]:
 def test_csv_has_every_section_with_the_right_counts(report: Report, core_pack: Pack) -> None:
     found = sections(render_csv(report))
     assert list(found) == [texts.SUMMARY, texts.BY_LESSON, texts.BY_TOPIC, texts.BY_DAY, texts.BY_WEEK,
-                           texts.BY_MONTH, texts.FAILED_STEPS]
+                           texts.BY_MONTH, texts.FAILED_STEPS, texts.CONFIDENCE_SHEET, texts.HELP_SHEET]
     summary = dict(found[texts.SUMMARY][1:])
     assert summary[texts.COMMUNE] == "Xã Tân Phú" and summary[texts.FROM] == "2026-11-01"
     assert (summary[texts.SESSIONS], summary[texts.STARTED], summary[texts.COMPLETED]) == ("4", "4", "3")

@@ -15,7 +15,7 @@ from kiosk.reports.model import Report
 from kiosk.reports.xlsx_writer import render_xlsx
 
 SHEETS = [texts.SUMMARY, texts.BY_LESSON, texts.BY_TOPIC, texts.BY_DAY, texts.BY_WEEK, texts.BY_MONTH,
-          texts.FAILED_STEPS]
+          texts.FAILED_STEPS, texts.CONFIDENCE_SHEET, texts.HELP_SHEET]
 
 
 def table(sheet) -> list[tuple]:

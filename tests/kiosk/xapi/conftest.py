@@ -18,7 +18,8 @@ from kiosk.xapi.statements import KioskStatements
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(
-        data_dir=tmp_path / "data", screen_dpi=96.0, kiosk_id="kiosk-07", commune="Xã Tân Phú", province="Tỉnh Đồng Nai"
+        data_dir=tmp_path / "data", screen_dpi=96.0, kiosk_id="kiosk-07", commune="Xã Tân Phú", province="Tỉnh Đồng Nai",
+        confidence_questions=False,
     )
 
 
