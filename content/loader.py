@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from content.fields import Fields
+from content.glossary import GLOSSARY_FILE, parse_glossary
 from content.intake import INTAKE_FILE, parse_intake
 from content import places
 from content.model import (
@@ -78,6 +79,7 @@ def load_pack(root: Path) -> LoadResult:
     pack = Pack(pack_id, version, title, topics, tuple(lessons), root)
     problems.extend(check_pack(pack))
     pack = _with_intake(pack, root, problems)
+    pack = _with_glossary(pack, root, problems)
     if problems:
         log.warning("pack %s has %d problem(s); not loaded", root, len(problems))
     return LoadResult(None if problems else pack, tuple(problems), tuple(warn_pack(pack)))
@@ -93,6 +95,18 @@ def _with_intake(pack: Pack, root: Path, problems: list[Problem]) -> Pack:
     if len(problems) > before:
         return pack
     return dataclasses.replace(pack, intake=parse_intake(raw, {lesson.id for lesson in pack.lessons}, problems))
+
+
+def _with_glossary(pack: Pack, root: Path, problems: list[Problem]) -> Pack:
+    """The pack with its glossary.yaml if it has one (content.glossary); its problems go to `problems`."""
+    path = root / GLOSSARY_FILE
+    if not path.exists():
+        return pack
+    before = len(problems)
+    raw = _read_yaml(path, GLOSSARY_FILE, problems)
+    if len(problems) > before:
+        return pack
+    return dataclasses.replace(pack, glossary=parse_glossary(raw, problems))
 
 
 def _read_yaml(path: Path, name: str, problems: list[Problem]) -> Any:

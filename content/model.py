@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from content.glossary import Glossary
     from content.intake import Intake
 
 SCHEMA_VERSION = 1
@@ -200,6 +201,7 @@ class Pack:
     lessons: tuple[Lesson, ...]
     root: Path | None = field(default=None, compare=False)
     intake: Intake | None = None  # the optional intake.yaml: questions suggesting a path (content.intake)
+    glossary: Glossary | None = None  # the optional glossary.yaml: words explained on request (content.glossary)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)

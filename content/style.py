@@ -34,9 +34,7 @@ def style_warnings(lesson: Lesson, where: str) -> list[Problem]:
     """Every use of a word the style sheet avoids, and of "bấm" or "ô" for the wrong thing."""
     warnings = []
     for loc, text, elements in _kiosk_words(lesson, where):
-        for pattern, words, instead in _AVOID:
-            if found := pattern.search(text):
-                warnings.append(Problem(loc, f"{found.group(0)!r} ({words}): say {instead} (content/STYLE.md)"))
+        warnings.extend(Problem(loc, message) for message in avoided(text))
         for element in elements:
             label = re.escape(element.label)
             if element.tappable and re.search(rf"(?i:\bbấm ){_LEAD}{label}(?!\w)", text):
@@ -45,6 +43,12 @@ def style_warnings(lesson: Lesson, where: str) -> list[Problem]:
                 warnings.append(Problem(loc, f"ô {element.label!r}: ô is only a field; say nút, dòng, mục or ứng dụng "
                                         "(content/STYLE.md)"))
     return list(dict.fromkeys(warnings))  # a label on several screens is one warning
+
+
+def avoided(text: str) -> list[str]:
+    """A message for each word of `text` that the style sheet avoids."""
+    return [f"{found.group(0)!r} ({words}): say {instead} (content/STYLE.md)"
+            for pattern, words, instead in _AVOID if (found := pattern.search(text))]
 
 
 def source_warnings(lesson: Lesson, where: str) -> list[Problem]:

@@ -22,6 +22,7 @@ from content.model import (
     element_texts,
     step_element,
 )
+from content.glossary_checks import glossary_warnings
 from content.rules import RULES
 from content.solo_checks import check_solo
 from content.step_checks import check_answers, check_devices, check_ticks, shown
@@ -64,14 +65,15 @@ def check_pack(pack: Pack) -> list[Problem]:
 
 
 def warn_pack(pack: Pack) -> list[Problem]:
-    """What the pack should improve but may ship with: words outside the style sheet, and (until
-    it is required) a lesson without a source with an address."""
+    """What the pack should improve but may ship with: words outside the style sheet, (until
+    it is required) a lesson without a source with an address, and its glossary's use."""
     warnings: list[Problem] = []
     for lesson in pack.lessons:
         where = _file(lesson)
         warnings.extend(style_warnings(lesson, where))
         if not SOURCE_WITH_ADDRESS_REQUIRED:
             warnings.extend(source_warnings(lesson, where))
+    warnings.extend(glossary_warnings(pack, _file))
     return warnings
 
 

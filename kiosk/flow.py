@@ -42,6 +42,7 @@ from kiosk.intents import (
     EndSession,
     EnterCode,
     Erase,
+    ExplainTerm,
     Heard,
     IntakeIntent,
     Intent,
@@ -86,6 +87,7 @@ from kiosk.views import (
 )
 from kiosk.visit_record import VisitRecord
 from kiosk.voice_commands import intents_for, listen_for
+from kiosk.word_meanings import WordMeanings, lesson_glossaries
 from voice.recognizer import ASK_AGAIN
 
 if TYPE_CHECKING:
@@ -169,7 +171,7 @@ class Kiosk:
         if (survey := self._confidence.page()) is not None:
             page_view = survey
         elif self._lesson is not None:
-            page_view = self._lesson.view() if self._practice is None else self._practice.view(self._lesson.view())
+            page_view = self._meanings.dress(self._lesson_view(), self._step())
         elif self._completion is not None:
             page_view = self._completion
         elif (page_view := self._desk.page()) is None:
@@ -254,6 +256,8 @@ class Kiosk:
                 return [StopSpeech(), Speak(self._confidence.prompt(), slow)]
             case PractiseAgain():
                 return self._practise_again()
+            case ExplainTerm(term=term):
+                return self._explain(term)
         if self._desk.showing == "code" and isinstance(intent, TypeChar | Erase | Submit):
             return self._code_key(intent)
         if self._lesson is None:
@@ -313,11 +317,14 @@ class Kiosk:
         self._confidence = ConfidenceDesk(self._settings.confidence_questions, self._write)
         self._practice: PracticeRun | None = None  # "Tập lại chỗ bác hay nhầm" under way
         self._practised = False
+        self._meanings = WordMeanings(self._glossaries)  # the glossary's words asked about
 
     def _switch_packs(self) -> None:
         if self._next_packs is not None:
             self._packs, self._next_packs = self._next_packs, None
             self._lessons = {lesson.id: lesson for pack in self._packs for lesson in pack.lessons}
+            self._glossaries = lesson_glossaries(self._packs)
+            self._meanings = WordMeanings(self._glossaries)
 
     def _show(self) -> Show:
         return Show(self.view())
@@ -353,7 +360,27 @@ class Kiosk:
         self._statuses.setdefault(lesson_id, "started")
         self._record.write(lambda visit: self._store.lesson_started(visit, lesson_id, self._clock.now()))
         self._record.write(lambda visit: self._store.run_started(visit, lesson_id, run, self._clock.now()))
-        return [StopSpeech(), self._show(), *self._speech(self._lesson.start()), Prerender(self._lesson.lines())]
+        lines = self._lesson.lines()
+        return [StopSpeech(), self._show(), *self._speech(self._lesson.start()),
+                Prerender((*lines, *self._meanings.lines(lesson_id, lines)))]
+
+    def _lesson_view(self) -> LessonView:
+        assert self._lesson is not None
+        return self._lesson.view() if self._practice is None else self._practice.view(self._lesson.view())
+
+    def _step(self) -> tuple[str, int]:
+        """The lesson's stay on its current step (kiosk.word_meanings)."""
+        assert self._lesson is not None
+        return self._lesson.run_id, self._lesson.entered
+
+    def _explain(self, term: str) -> list[Action]:
+        """A word's button, or "nghĩa là gì" said (term ""): what it means, shown and said."""
+        if self._lesson is None:
+            return []
+        said = self._meanings.explain(self._lesson_view(), self._step(), term)
+        if not said and term:
+            return []  # a button of a step already gone
+        return [StopSpeech(), self._show(), Speak(said or texts.NO_WORDS_TO_EXPLAIN)]
 
     def _lesson_result(self, result: Result) -> list[Action]:
         session = self._lesson

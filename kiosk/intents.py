@@ -130,6 +130,15 @@ class PractiseAgain:
     """"Tập lại chỗ bác hay nhầm" on the menu (after a practice-slip code)."""
 
 
+# --- words a citizen may not know (the pack's glossary) ------------------------------------
+@dataclass(frozen=True)
+class ExplainTerm:
+    """A word's button ("Mã OTP là gì?"), or "nghĩa là gì" said: show and say what `term` means
+    ("": the step's next word)."""
+
+    term: str = ""
+
+
 # --- inside a lesson ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Tap:
@@ -221,4 +230,4 @@ LessonIntent = Tap | Choose | Swipe | ClosePicker | TypeChar | TypeTone | Erase 
 SlipIntent = TakeSlip | PrintSlip | SlipPrinted | EnterCode | ResumeLesson
 IntakeIntent = OpenIntake | AnswerIntake | PreviousQuestion | SkipIntake
 LearnerIntent = CallStaff | AnswerHelp | AnswerConfidence | SkipConfidence | PractiseAgain
-Intent = Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent | IntakeIntent | LearnerIntent
+Intent = ExplainTerm | Touched | OpenLesson | OpenTopic | BackToTopics | SetTextSize | EndSession | BackToMenu | StillHere | ChangeVolume | StartListening | Heard | SlipIntent | LessonIntent | IntakeIntent | LearnerIntent

@@ -101,6 +101,7 @@ class LessonSession:
         self._answered = False  # right, with an explanation to read before "Bước tiếp theo"
         self._picker: Picker | None = None  # a long select opened on a choose step
         self._feedback = ("", "")
+        self.entered = 0  # steps entered so far: tells one stay on a step from the next
         if start > 0:
             self.index, self.values, self.chosen = resumed(self._steps, self._screens, start)
 
@@ -391,6 +392,7 @@ class LessonSession:
 
     def _enter(self, index: int) -> None:
         self.index = index
+        self.entered += 1
         self._wrong = 0
         self._hinted = False
         self._answered = False

@@ -1,5 +1,6 @@
 """Every sentence the kiosk may say, grouped as staff record them: one group per lesson, and the
-kiosk's own phrases (prompts, praise, "Chưa đúng…", the idle warning, the practice slip).
+kiosk's own phrases (prompts, praise, "Chưa đúng…", the idle warning, the practice slip, the
+glossary's explanations).
 
 A sentence with a filled-in value (a practice ID number, an amount) is listed once per value
 when a run can pick only a few values (MAX_RECORDED_VALUES); with more, the kiosk always says
@@ -52,6 +53,7 @@ def kiosk_group(packs: Sequence[Pack]) -> LineGroup:
     said += [value for table in phrases if isinstance(table, dict) for value in table.values()]
     said += [*SLIP_SPOKEN, *solo_texts.SPOKEN, ASK_AGAIN]
     said += [f"{topic.title}." for pack in packs for topic in pack.topics]  # "<topic>. Mời bác chọn một bài học."
+    said += [term.says for pack in packs if pack.glossary for term in pack.glossary.terms]  # "… là gì?" answered
     said += [*learner_texts.SPOKEN, *(learner_texts.PRACTICE_START.format(steps=n) for n in range(1, MAX_PRACTICE_STEPS + 1))]
     lines, machine = _sentences(said, lambda text: [] if PLACEHOLDER.search(text) else [text])
     return LineGroup(KIOSK_GROUP, "", lines, machine)

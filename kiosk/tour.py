@@ -38,6 +38,7 @@ from kiosk.picker import is_long
 from kiosk.solo_tour import solo_runs
 from kiosk.views import MenuView
 from kiosk.walkthrough import correct_intents
+from kiosk.word_tour import WordStops
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
     yield from (Stop(*each) for each in suggested_path(kiosk))
     yield from (Stop(*each) for each in menu_help(kiosk))
     lesson_help = LessonHelp()
+    words = WordStops()
     for number, lesson_id in enumerate(lesson_ids, start=1):
         kiosk.handle(OpenLesson(lesson_id))
         yield from (Stop(*each) for each in confidence_before(kiosk, number, lesson_id))
@@ -115,6 +117,7 @@ def tour(kiosk: Kiosk, clock: ManualClock, lesson_ids: list[str], text_size: str
             stem = f"{number:02d}-{lesson_id}-{session.index + 1:02d}-{step.id}"
             yield Stop(stem, f"{session.lesson.title} — bước {session.index + 1}: {step.id}")
             yield from (Stop(*each) for each in lesson_help.stops(kiosk, stem))
+            yield from (Stop(*each) for each in words.stops(kiosk, stem))
             elements = session.view().screen.elements
             wrong = next((e.id for e in elements if e.tappable and session.verdict(e.id) == "wrong" and e.id not in step.needs), None)
             if step.kind == "tap" and wrong and not shown_wrong:

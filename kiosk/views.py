@@ -90,6 +90,8 @@ class LessonView:
     goal: str = ""  # in a Tự làm run: the lesson's goal, shown all through
     card: tuple[tuple[str, str], ...] = ()  # in a Tự làm run: the practice data, (label, value) lines
     hint_level: int = 0  # Tự làm's Trợ giúp on this step: 0 none yet, 1 words, 2 the place, 3 the highlight
+    terms: tuple[tuple[str, str], ...] = ()  # glossary words in the words shown, (term, what it means): "… là gì?"
+    meaning: str = ""  # what the word asked about on this step means, shown until the step changes
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ this maps the grammar's command names onto the kiosk's intents for the current s
 from __future__ import annotations
 
 from kiosk.actions import Listen
-from kiosk.intents import BackToMenu, Choose, Continue, GoBack, Help, Intent, Repeat, Submit, TypeChar
+from kiosk.intents import BackToMenu, Choose, Continue, ExplainTerm, GoBack, Help, Intent, Repeat, Submit, TypeChar
 from kiosk.lesson_session import LessonSession
 
 SIMPLE: dict[str, Intent] = {
@@ -27,7 +27,8 @@ def listen_for(session: LessonSession | None) -> Listen:
 
 
 def intents_for(commands: tuple[str, ...], session: LessonSession | None) -> list[Intent]:
-    """The intents for the matched commands. While typing, "xong" / "có" submit what was typed."""
+    """The intents for the matched commands. While typing, "xong" / "có" submit what was typed;
+    in a lesson, "nghĩa là gì" explains the step's next word."""
     intents: list[Intent] = []
     for command in commands:
         name, _, argument = command.partition(":")
@@ -41,6 +42,8 @@ def intents_for(commands: tuple[str, ...], session: LessonSession | None) -> lis
             intents.append(Submit())  # "xong", "có": done typing
         elif name == "yes":
             intents.append(Continue())
+        elif name == "meaning" and session is not None:
+            intents.append(ExplainTerm())
         elif command in SIMPLE:
             intents.append(SIMPLE[command])
     return intents

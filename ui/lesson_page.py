@@ -19,6 +19,7 @@ from ui.phone import PhoneView
 from ui.solo_panel import SoloPanel
 from ui.style import Look
 from ui.widgets import label, repolish
+from ui.word_meanings import WordMeanings
 
 Send = Callable[[Intent], None]
 
@@ -91,6 +92,8 @@ class LessonPage(QFrame):
         self.instruction.setObjectName("instruction")
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.instruction)
+        self.words = WordMeanings(look, self._send)  # "… là gì?": the glossary's words in the words shown
+        layout.addWidget(self.words)
         self.feedback = label("")
         self.feedback.setObjectName("feedback")
         layout.addWidget(self.feedback)
@@ -174,6 +177,7 @@ class LessonPage(QFrame):
         self.feedback.setProperty("feedback", view.feedback_kind)
         self.feedback.setVisible(bool(view.feedback))
         repolish(self.feedback)
+        self.words.show_view(view)
         self.continue_button.setVisible(view.can_continue)
         self._show_keyboard(view.keyboard, beside_computer=view.computer is not None)
         self.computer.show_view(view)

@@ -46,6 +46,7 @@ class Look:
         QLabel[feedback="info"] {{ background: {t.INFO_BG}; color: {t.INFO_TEXT}; }}
         QLabel[feedback] {{ border-radius: 12px; padding: 10px 16px; font-weight: bold; }}
         QLabel[feedback=""] {{ background: transparent; padding: 0; }}
+        QLabel#meaning {{ background: {t.PAPER}; border: 2px solid {t.TRACK}; border-left: 10px solid {t.SECONDARY_TEXT}; padding: 10px 16px; }}
         QProgressBar#stepProgress {{ background: {t.TRACK}; border: none; border-radius: 5px; }}
         QProgressBar#stepProgress::chunk {{ background: {t.PRIMARY}; border-radius: 5px; }}
 

@@ -21,6 +21,7 @@ SLOWER = "Nghe chậm"
 BACK = "Bước trước"
 HELP = "Trợ giúp"
 CONTINUE = "Bước tiếp theo"
+WORD_ASKED = "{term} là gì?"  # a glossary word's button under the instruction
 TO_MENU = "Về danh sách"
 TOPICS = "Các chủ đề"
 TOPIC_COUNT = "{n} bài"

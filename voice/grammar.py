@@ -1,7 +1,7 @@
 """Spoken commands as data: phrases → intents, per language (voice/grammar/<lang>.yaml).
 
 Intents are the same strings the app uses for taps: "next", "back", "repeat", "slower", "help",
-"home", "yes", "no", "digit:0" … "digit:9", and "choose:<label>" for the options of the current step.
+"home", "yes", "no", "meaning" ("nghĩa là gì"), "digit:0" … "digit:9", and "choose:<label>" for the options of the current step.
 """
 from __future__ import annotations
 
