@@ -9,7 +9,7 @@ START_JUDGED = "Lần này máy không gợi ý. Cuối bài, máy sẽ nói bá
 NEXT_LEAD = "Bác làm tiếp như sau."
 NEXT = NEXT_LEAD + " {instruction}"  # the step's own words follow: sentences already recorded
 LIT = "Chỗ cần làm đang được tô vàng."
-NO_HINTS = "Phần tự làm này không có gợi ý. Bác cứ làm như khi ở nhà, cuối bài máy sẽ nói bác làm đúng chỗ nào."
+NO_HINTS = "Phần này không có gợi ý. Cuối bài máy sẽ chấm."
 HELP_IS_THERE = "Cần gợi ý thì bác bấm nút Trợ giúp."
 
 # The place of a thing on the practice screens (level 2).

@@ -57,7 +57,7 @@ class ComputerView(QFrame):
         self._title = label("")
         bar.addWidget(self._title)
         outer.addWidget(self._page_bar)
-        self._scroll = scroll_area(dpi=look.dpi)
+        self._scroll = scroll_area(dpi=look.dpi, shrinks_to=look.min_target)
         self._scroll.setObjectName("computerScroll")
         outer.addWidget(self._scroll, 1)
         self._in_view = InView(self, self._scroll, look.px(2))

@@ -75,6 +75,7 @@ class LessonPage(QFrame):
             )
         ]
         to_list = kiosk_button(look, texts.LESSON_LIST, "list", lambda: send(BackToMenu()), "toList")
+        self._steps = steps
         self._help_slot = QWidget()  # "Gọi cán bộ" while a keyboard takes the kiosk's buttons aside
         QHBoxLayout(self._help_slot).setContentsMargins(0, 0, 0, 0)
         self._help_slot.hide()
@@ -143,7 +144,9 @@ class LessonPage(QFrame):
 
     def _place_help(self, columns: int) -> None:
         """"Gọi cán bộ" as a narrow column beside the kiosk's buttons in two columns; in the
-        header while they stand in one column beside a keyboard (no height of its own either way)."""
+        header, in the step counter's place, while they stand in one column beside a keyboard
+        (no height of its own either way: the title keeps its width, the header its height,
+        so the instruction and the phone keep their room)."""
         self._grid.removeWidget(self.help_call)
         self._help_slot.layout().removeWidget(self.help_call)
         for column in (0, 1):  # two columns share the width the narrow one leaves; one takes it all
@@ -153,6 +156,7 @@ class LessonPage(QFrame):
         else:
             self._help_slot.layout().addWidget(self.help_call)
         self._help_slot.setVisible(columns != 2)
+        self._steps.setVisible(columns == 2)
         self.show_help(self._help_view, "tall" if columns == 2 else "short")
 
     def show_help(self, help_view: HelpView | None, form: str | None = None) -> None:

@@ -124,7 +124,8 @@ class PhoneView(QFrame):
         self._pinned.setObjectName("pinned")
         QVBoxLayout(self._pinned).setContentsMargins(10, 8, 10, 8)
         outer.addWidget(self._pinned)
-        self._scroll = scroll_area(dpi=look.dpi, on_swipe=lambda direction: self._send(Swipe(direction)))
+        self._scroll = scroll_area(dpi=look.dpi, on_swipe=lambda direction: self._send(Swipe(direction)),
+                                   shrinks_to=look.min_target)
         self._scroll.setObjectName("phoneScroll")
         outer.addWidget(self._scroll, 1)
         self._in_view = InView(self, self._scroll, look.px(2))
@@ -313,6 +314,7 @@ class PhoneView(QFrame):
         width = self.contentsRect().width() - margins.left() - margins.right()  # the bar spans the screen
         if not self._close.isHidden():
             width -= self._close.sizeHint().width() + bar.spacing()
+        self._title.setMinimumHeight(0)  # QLabel.heightForWidth never answers less than the minimum height
         self._title.setMinimumHeight(self._title.heightForWidth(width))
         pinned = self._pinned.layout()
         self._pinned.setMinimumHeight(pinned.totalHeightForWidth(self.contentsRect().width()) if pinned.count() else 0)

@@ -149,15 +149,20 @@ def repolish(widget: QWidget) -> None:
 
 
 def scroll_area(content: QWidget | None = None, *, dpi: float = 96.0, on_swipe: Callable[[str], None] | None = None,
-                clock: Callable[[], float] = time.monotonic, area: QScrollArea | None = None) -> QScrollArea:
+                clock: Callable[[], float] = time.monotonic, area: QScrollArea | None = None,
+                shrinks_to: int = 0) -> QScrollArea:
     """A vertical scroll area with a wide scroll bar that a finger (or mouse) drags anywhere over
     its content, as on a phone; taps on the buttons inside click at once as before, and swipes go
     to `on_swipe` (ui.touch_scroll). `dpi` is the screen's, for sizes in millimetres; `clock`
     (monotonic seconds) times the glide after a flick. (No QScroller: it delays presses to tell
     drags from taps and so loses quick taps on the buttons inside.) `area`: a scroll area of a
-    subclass to set up this way."""
+    subclass to set up this way. `shrinks_to`: the least height it may be given, below the
+    ~120 px Qt keeps for a scroll bar's arrows (a device's screen gives way to a keyboard down
+    to one thumb-high row; the layout audit checks that what a step names stays in view)."""
     area = area if area is not None else QScrollArea()
     area.setWidgetResizable(True)
+    if shrinks_to:
+        area.setMinimumHeight(shrinks_to)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if content is not None:
         area.setWidget(content)

@@ -3,6 +3,7 @@ for and stays quiet on a clean screen."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.app.audit import screen_findings
@@ -170,3 +171,15 @@ def test_each_further_menu_page_is_audited_until_the_next_button_goes(window):
     window.show()
     seen = [(name, [p.objectName() for p in pages if p.isVisible()]) for name in menu_pages("01-menu", window)]
     assert seen == [("01-menu", ["page1"]), ("01-menu-p2", ["page2"]), ("01-menu-p3", ["page3"])]
+
+
+def test_a_page_taller_than_the_screen_is_reported(window):
+    column = QVBoxLayout(window)
+    for name in ("first", "second"):
+        button = QPushButton(name)
+        button.setMinimumHeight(400)  # two rows of 400 px cannot fit a 600 px screen
+        column.addWidget(button)
+    findings = screen_findings(window, DPI, screen=QSize(800, 600))
+    [finding] = of_kind(findings, "too_big")
+    assert "the screen has 800×600" in finding.detail
+    assert not of_kind(screen_findings(window, DPI, screen=QSize(800, 900)), "too_big")

@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.app.audit.tree import Node, reachable
@@ -17,9 +17,19 @@ from ui.theme import MAIN_TARGET_MM, MIN_GAP_MM, MIN_TARGET_MM, mm
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # out_of_view | cut_text | contrast | small_target | crowded | same_label
+    kind: str  # too_big | out_of_view | cut_text | contrast | small_target | crowded | same_label
     element: str
     detail: str
+
+
+def too_big(window: QWidget, screen: QSize) -> list[Finding]:
+    """A page whose layout needs more than the screen: a full-screen kiosk cannot grow, so its
+    bottom (or right) part would be squeezed over or cut off."""
+    needs = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if needs.width() <= screen.width() and needs.height() <= screen.height():
+        return []
+    return [Finding("too_big", window.objectName() or "window",
+                    f"the page needs {needs.width()}×{needs.height()} px, the screen has {screen.width()}×{screen.height()}")]
 
 
 BREAK = "\u200b"  # a zero-width space: where a long word (a web address) may wrap

@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from content.model import Pack
-from kiosk.app.audit.checks import Finding, cut_text, out_of_view, same_label, target_sizes
+from kiosk.app.audit.checks import Finding, cut_text, out_of_view, same_label, target_sizes, too_big
 from kiosk.app.audit.contrast import ContrastMeter
 from kiosk.app.audit.tree import walk
 from kiosk.app.audit.words import button_text
@@ -102,17 +103,19 @@ def _audit_combination(pack: Pack, settings: Settings, c: Combination) -> tuple[
             lesson, step = _where(kiosk_app, name)
             problems += [
                 LayoutProblem(lesson, step, c.size, c.text_size, c.dpi, f.kind, f.element, f.detail)
-                for f in screen_findings(kiosk_app.window, c.dpi, required_widgets(page), meter)
+                for f in screen_findings(kiosk_app.window, c.dpi, required_widgets(page), meter, QSize(c.width, c.height))
             ]
     return problems, screens
 
 
 def screen_findings(window: QWidget, dpi: float, required: Sequence[tuple[str, str]] = (),
-                    meter: ContrastMeter | None = None) -> list[Finding]:
+                    meter: ContrastMeter | None = None, screen: QSize | None = None) -> list[Finding]:
     """Every layout problem of the window as drawn now. `required`: (element id, widget name)
-    pairs that must be wholly in view; `meter` keeps contrast measurements between calls."""
+    pairs that must be wholly in view; `meter` keeps contrast measurements between calls;
+    `screen`: the screen's size, which the page must fit in."""
     nodes = walk(window)
     return [
+        *(too_big(window, screen) if screen is not None else []),
         *out_of_view(window, nodes, required),
         *cut_text(window, nodes),
         *target_sizes(nodes, dpi),
