@@ -219,6 +219,8 @@ class PhoneView(QFrame):
                 if grid is None:
                     grid = QGridLayout()
                     grid.setSpacing(gap)
+                    for column in range(3):  # three equal columns, as on a phone's home screen
+                        grid.setColumnStretch(column, 1)
                     layout.addLayout(grid)
                 grid.addWidget(widget, grid.count() // 3, grid.count() % 3)
                 continue
