@@ -28,7 +28,7 @@ from content.solo_checks import check_solo
 from content.step_checks import check_answers, check_devices, check_ticks, shown
 from content.style import source_warnings, style_warnings
 
-SOURCE_WITH_ADDRESS_REQUIRED = False  # a warning while lessons are being sourced; then an error
+SOURCE_WITH_ADDRESS_REQUIRED = True  # every lesson names a source with an address (an error; a warning while sourcing)
 TARGET_KINDS = {"tap": TAPPABLE, "type": TYPABLE, "choose": CHOOSABLE, "choose_many": TAPPABLE - {"checkbox"}}
 
 
@@ -65,8 +65,8 @@ def check_pack(pack: Pack) -> list[Problem]:
 
 
 def warn_pack(pack: Pack) -> list[Problem]:
-    """What the pack should improve but may ship with: words outside the style sheet, (until
-    it is required) a lesson without a source with an address, and its glossary's use."""
+    """What the pack should improve but may ship with: words outside the style sheet, (while it
+    is not required) a lesson without a source with an address, and its glossary's use."""
     warnings: list[Problem] = []
     for lesson in pack.lessons:
         where = _file(lesson)

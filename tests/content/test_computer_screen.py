@@ -13,7 +13,8 @@ from tests.content.test_format import refused_with, write_pack
 
 LESSON = {
     "schema_version": 1, "id": "mau", "topic": "an-toan", "title": "Bài mẫu", "description": "Quét mã QR trên máy tính.",
-    "minutes": 4, "difficulty": 1, "updated": "2026-11-27", "sources": ["Tài liệu mẫu"], "recap": ["Quét mã QR."],
+    "minutes": 4, "difficulty": 1, "updated": "2026-11-27", "recap": ["Quét mã QR."],
+    "sources": ["Tài liệu mẫu — Nhóm phát triển, 01/8/2025 — https://example.org/tai-lieu-mau"],
     "data": {"otp": ["123456", "654321"]},
     "screens": {
         "portal": {"app": "Cổng Dịch vụ công quốc gia", "title": "dichvucong.gov.vn", "device": "computer", "elements": [

@@ -22,7 +22,7 @@ LESSON = {
     "minutes": 4,
     "difficulty": 1,
     "updated": "2026-11-27",
-    "sources": ["Tài liệu mẫu"],
+    "sources": ["Tài liệu mẫu — Nhóm phát triển, 01/8/2025 — https://example.org/tai-lieu-mau"],
     "recap": ["Kiểm tra người nhận trước khi chuyển tiền."],
     "remember": "Không bao giờ đọc mã OTP cho người khác.",
     "data": {"otp": ["123456", "654321"]},

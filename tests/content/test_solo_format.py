@@ -18,7 +18,7 @@ LESSON = {
     "minutes": 4,
     "difficulty": 1,
     "updated": "2026-11-27",
-    "sources": ["Tài liệu mẫu"],
+    "sources": ["Tài liệu mẫu — Nhóm phát triển, 01/8/2025 — https://example.org/tai-lieu-mau"],
     "recap": ["Đăng nhập bằng số định danh cá nhân và mật khẩu."],
     "data": {"cccd": ["0012 0000 1234", "0012 0000 5678"], "otp": ["123456", "654321"]},
     "screens": {

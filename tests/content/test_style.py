@@ -1,6 +1,6 @@
 """The style sheet's checks: the kiosk's own words in a lesson are warned about (never refused)
 when they use a word content/STYLE.md avoids, "bấm" for a thing on the screen or "ô" for what
-is not a field, and a lesson without a source a reviewer can open is warned about too."""
+is not a field; a lesson without a source a reviewer can open is refused."""
 import copy
 import re
 from pathlib import Path
@@ -10,7 +10,7 @@ import pytest
 from content.loader import load_pack
 from content.style import AVOID
 from kiosk.cli import main
-from tests.content.test_format import write_pack
+from tests.content.test_format import refused_with, write_pack
 
 SOURCE = "Hướng dẫn mẫu — Bộ Công an, 01/8/2025 — https://bocongan.gov.vn/huong-dan"
 LESSON = {
@@ -70,12 +70,13 @@ def test_keys_and_fields_are_not_mistaken_for_things_to_touch(tmp_path):
     assert warnings_of(tmp_path, changed(s1="Bác gõ vào ô Số định danh cá nhân, bấm Xong, rồi chạm vào mục Ví giấy tờ.")) == []
 
 
-def test_a_lesson_without_a_source_with_an_address_is_warned_about(tmp_path):
-    lesson = copy.deepcopy(LESSON)
-    lesson["sources"] = ["Bộ Công an, hướng dẫn sử dụng VNeID"]
-    assert warnings_of(tmp_path, lesson) == [(
+def test_a_lesson_without_a_source_with_an_address_is_refused(tmp_path, capsys):
+    problems = refused_with(tmp_path / "p", LESSON, lambda lesson: lesson.update(sources=["Bộ Công an, hướng dẫn VNeID"]))
+    assert problems == [(
         'lessons/mau.yaml.sources: no source with an address: list the public guide(s) this lesson follows as '
         '"Title — Publisher, dd/mm/yyyy — https://…" (content/STYLE.md, Sources)')]
+    assert main(["pack", "validate", str(tmp_path / "p")]) == 1
+    assert "lessons/mau.yaml.sources: no source with an address" in capsys.readouterr().out
 
 
 def test_validate_prints_warnings_and_passes_a_pack_with_only_warnings(tmp_path, capsys):

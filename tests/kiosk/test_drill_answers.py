@@ -18,7 +18,8 @@ DECLINE_WHY = "Không nghe số lạ là cách an toàn nhất."
 LINK_WHY = "Bấm vào đường link lạ là mở cửa cho kẻ gian."
 LESSON = {
     "schema_version": 1, "id": "mau", "topic": "an-toan", "title": "Bài mẫu", "description": "Tập nhận ra lừa đảo.",
-    "minutes": 4, "difficulty": 1, "updated": "2026-11-27", "sources": ["Tài liệu mẫu"], "recap": ["Cúp máy."],
+    "minutes": 4, "difficulty": 1, "updated": "2026-11-27", "recap": ["Cúp máy."],
+    "sources": ["Tài liệu mẫu — Nhóm phát triển, 01/8/2025 — https://example.org/tai-lieu-mau"],
     "screens": {
         "call": {"app": "Điện thoại", "title": "Cuộc gọi đến", "elements": [
             {"id": "caller", "type": "call", "label": "Số lạ", "value": "0899 000 113"},

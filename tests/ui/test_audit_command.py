@@ -28,7 +28,7 @@ description: Chạm vào một nút trên điện thoại tập luyện.
 minutes: 1
 difficulty: 1
 updated: 2026-11-27
-sources: [Bài thử của bộ kiểm tra bố cục]
+sources: ["Bài thử của bộ kiểm tra bố cục — https://example.org/bai-thu"]
 recap: [Chạm vào nút để làm tiếp.]
 screens:
   home:
