@@ -38,7 +38,7 @@ import sqlite_utils
 from kiosk import progress_runs as runs
 from kiosk.learner_records import visit_help_requests, with_learner_records
 from kiosk.lesson_session import Attempt, Run
-from kiosk.progress_merge import merge_progress
+from kiosk.progress_merge import merge_progress, recall_guesses
 from kiosk.progress_schema import SCHEMA_VERSION, migrate, schema_version
 from kiosk.set_aside import BROKEN, set_aside
 from kiosk.store_trouble import WRITTEN_AGAIN_VI, Cause, DamagedError, NewerSchemaError, diagnose, is_locked
@@ -100,8 +100,11 @@ class ProgressStore:
 
     @classmethod
     def _in_memory(cls, notice: str, held_for: Path | None = None) -> ProgressStore:
+        """A store in memory; holding for `held_for`, it starts with the file's wrong slip-code guesses."""
         db = sqlite_utils.Database(memory=True)
         migrate(db)
+        if held_for is not None:
+            recall_guesses(held_for, db)
         return cls(db, None, notice, held_for)
 
     def try_file(self) -> bool:
