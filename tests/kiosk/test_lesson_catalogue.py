@@ -130,7 +130,7 @@ def test_a_code_is_typed_with_its_message_on_top_of_the_screen(lesson):
 
 
 def test_the_built_in_pack_has_no_warnings():
-    """Every lesson speaks the style sheet's words (content/STYLE.md) and names a source with an address."""
+    """Every lesson speaks the style sheet's words (content/STYLE.md) and says a glossary word before its recap uses it."""
     assert [str(w) for w in LOADED.warnings] == []
 
 
@@ -149,3 +149,16 @@ def test_no_lesson_offers_what_the_real_services_no_longer_have():
 def test_no_variant_contradicts_the_title(lesson):
     for amount in re.findall(r"\d{1,3}(?:\.\d{3})+ ?đ", lesson.title):
         assert all(amount in variant.values() for variant in lesson.variants), amount
+
+
+SCAM_DRILLS = ("goi-video-gia-dinh", "dat-lich-kham-benh", "thanh-toan-qr", "luong-huu-tai-khoan",
+               "an-toan-gia-danh-cong-an", "an-toan-tin-nhan-doi-phi")
+
+
+@pytest.mark.parametrize("lesson_id", SCAM_DRILLS)
+def test_a_scam_drill_points_to_the_lesson_on_reporting_a_scam(lesson_id):
+    """A recap card names the reporting lesson and says only what that lesson's rule says."""
+    lessons = {lesson.id: lesson for lesson in LESSONS}
+    report = lessons["an-toan-bao-lua-dao"]
+    cards = [card for card in lessons[lesson_id].recap if f"(bài «{report.title}»)" in card]
+    assert len(cards) == 1 and report.remember.startswith(cards[0].split(" (bài «")[0] + ".")
