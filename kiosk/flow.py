@@ -97,7 +97,8 @@ log = logging.getLogger(__name__)
 
 VOLUME_STEP = 0.1
 # What a citizen may do while an intake question is up without leaving it (anything else closes it).
-STAYS_IN_INTAKE = (OpenIntake, AnswerIntake, PreviousQuestion, SkipIntake, Repeat, SetTextSize, ChangeVolume, Touched, StillHere)
+STAYS_IN_INTAKE = (OpenIntake, AnswerIntake, PreviousQuestion, SkipIntake, Repeat, SetTextSize, ChangeVolume, Touched, StillHere,
+                   CallStaff)
 STAYS_IN_SURVEY = (AnswerConfidence, SkipConfidence, Repeat, SetTextSize, ChangeVolume, Touched, StillHere, CallStaff)
 
 

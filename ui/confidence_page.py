@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.intents import AnswerConfidence, Intent, Repeat, SkipConfidence
-from kiosk.views import ConfidenceChoice, ConfidenceView
+from kiosk.views import ConfidenceChoice, ConfidenceView, HelpView
 from ui import texts
 from ui import theme as t
+from ui.help_call import HelpCall, help_message
 from ui.icons import kiosk_icon
 from ui.kiosk_controls import header, kiosk_button
 from ui.menu_page import text_size_switch
@@ -21,18 +22,20 @@ from ui.widgets import WrapButton, label
 Send = Callable[[Intent], None]
 
 
-def confidence_page(look: Look, send: Send, view: ConfidenceView) -> QWidget:
+def confidence_page(look: Look, send: Send, view: ConfidenceView, help_view: HelpView | None = None) -> QWidget:
     page = QFrame()
     page.setObjectName("page")
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.setSpacing(0)
     repeat = kiosk_button(look, texts.REPEAT, "repeat", lambda: send(Repeat()), "repeat", main=False)
-    outer.addWidget(header(look, view.heading, [repeat, *text_size_switch(look, send, look.text_size)], role="headerTitle"))
+    controls = [repeat, *text_size_switch(look, send, look.text_size), HelpCall(look, send, help_view)]
+    outer.addWidget(header(look, view.heading, controls, role="headerTitle"))
     body = QVBoxLayout()
     gap = look.px(4)
     body.setContentsMargins(look.px(8), gap, look.px(8), gap)
     body.setSpacing(gap)
+    body.addWidget(help_message(help_view))
     if view.lead:
         body.addWidget(label(view.lead, "instruction"))
     question = label(view.ask, "title")

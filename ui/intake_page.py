@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from kiosk import intake_texts
 from kiosk.intents import AnswerIntake, Intent, PreviousQuestion, Repeat, SkipIntake
-from kiosk.views import IntakeChoice, IntakeView
+from kiosk.views import HelpView, IntakeChoice, IntakeView
 from ui import texts
+from ui.help_call import HelpCall, help_message
 from ui.icons import topic_icon
 from ui.kiosk_controls import header, kiosk_button
 from ui.menu_page import text_size_switch
@@ -22,7 +23,7 @@ Send = Callable[[Intent], None]
 TILE_COLUMNS = 3
 
 
-def intake_page(look: Look, send: Send, view: IntakeView) -> QWidget:
+def intake_page(look: Look, send: Send, view: IntakeView, help_view: HelpView | None = None) -> QWidget:
     page = QFrame()
     page.setObjectName("page")
     outer = QVBoxLayout(page)
@@ -30,11 +31,13 @@ def intake_page(look: Look, send: Send, view: IntakeView) -> QWidget:
     outer.setSpacing(0)
     repeat = kiosk_button(look, texts.REPEAT, "repeat", lambda: send(Repeat()), "repeat", main=False)
     title = intake_texts.PAGE_TITLE.format(n=view.number, total=view.count)
-    outer.addWidget(header(look, title, [repeat, *text_size_switch(look, send, look.text_size)], role="headerTitle"))
+    controls = [repeat, *text_size_switch(look, send, look.text_size), HelpCall(look, send, help_view)]
+    outer.addWidget(header(look, title, controls, role="headerTitle"))
     body = QVBoxLayout()
     gap = look.px(4)
     body.setContentsMargins(look.px(8), gap, look.px(8), gap)
     body.setSpacing(gap)
+    body.addWidget(help_message(help_view))
     question = label(view.question, "title")
     question.setObjectName("question")
     body.addWidget(question)

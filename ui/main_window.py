@@ -103,10 +103,10 @@ class KioskWindow(QWidget):
         key: tuple[object, ...] = (view.session, type(page).__name__, look, self._voice_input)
         if isinstance(page, LessonView):
             key += (page.lesson_id,)
-        elif isinstance(page, MenuView | CompletionView | SlipView | IntakeView):
+        elif isinstance(page, MenuView | CompletionView | SlipView | IntakeView | ConfidenceView):
             key += (page,)  # frozen views: rebuilt only when what they show changes
-        if isinstance(page, MenuView | ConfidenceView):
-            key += (page, view.help)  # the menu shows a help request too
+        if not isinstance(page, LessonView | AttractView):
+            key += (view.help,)  # "Gọi cán bộ" shows a help request (a lesson page shows it in place)
         if key == self._page_key and isinstance(self._page, LessonPage) and isinstance(page, LessonView):
             self._page.show_view(page)
         elif key == self._page_key and isinstance(self._page, CodePage) and isinstance(page, CodeEntryView):
@@ -123,21 +123,22 @@ class KioskWindow(QWidget):
         else:
             self._overlay.show_seconds(view.idle_seconds_left)
 
-    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView | IntakeView) -> QWidget:
+    def _build(self, look: Look, page: AttractView | MenuView | LessonView | CompletionView | SlipView | CodeEntryView | IntakeView | ConfidenceView) -> QWidget:
+        help_view = self._view.help if self._view else None  # "Gọi cán bộ" on every page a citizen meets
         if isinstance(page, IntakeView):
-            return intake_page(look, self._send, page)
+            return intake_page(look, self._send, page, help_view)
         if isinstance(page, MenuView):
-            return menu_page(look, self._send, page, self._view.help if self._view else None)
+            return menu_page(look, self._send, page, help_view)
         if isinstance(page, LessonView):
             return LessonPage(look, self._send, page, self._voice_input)
         if isinstance(page, CompletionView):
-            return completion_page(look, self._send, page)
+            return completion_page(look, self._send, page, help_view)
         if isinstance(page, SlipView):
-            return slip_page(look, self._send, page)
+            return slip_page(look, self._send, page, help_view)
         if isinstance(page, CodeEntryView):
-            return CodePage(look, self._send, page)
+            return CodePage(look, self._send, page, help_view)
         if isinstance(page, ConfidenceView):
-            return confidence_page(look, self._send, page)
+            return confidence_page(look, self._send, page, help_view)
         return attract_page(look, self._send, self._place, self._small_screen)
 
     def _replace_page(self, page: QWidget) -> None:

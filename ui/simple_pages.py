@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import intake_texts
 from kiosk.intents import BackToMenu, EndSession, EnterCode, Intent, OpenLesson, StillHere, TakeSlip, Touched
-from kiosk.views import CompletionView, LessonTile
+from kiosk.views import CompletionView, HelpView, LessonTile
 from ui import texts
 from ui import theme as t
+from ui.help_call import HelpCall, help_message
 from ui.style import Look
 from ui.kiosk_controls import kiosk_button
 from ui.run_summary import run_summary, solo_offer
@@ -58,10 +59,14 @@ def attract_page(look: Look, send: Send, place: str, small_screen: bool = False)
     return page
 
 
-def completion_page(look: Look, send: Send, view: CompletionView) -> QWidget:
+def completion_page(look: Look, send: Send, view: CompletionView, help_view: HelpView | None = None) -> QWidget:
     page, layout = _page()
     layout.setSpacing(16)
-    layout.addWidget(label(texts.CONGRATS, "title"))
+    top = QHBoxLayout()
+    top.addWidget(label(texts.CONGRATS, "title"), 1)
+    top.addWidget(HelpCall(look, send, help_view), 0, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(top)
+    layout.addWidget(help_message(help_view))
     layout.addWidget(label(view.lesson_title, "instruction"))
     layout.addWidget(run_summary(look, view), 1)
     offer = solo_offer(look, send, view, primary=view.next_in_path is None)

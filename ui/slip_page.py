@@ -12,8 +12,9 @@ from kiosk import slip_texts as words
 from kiosk.intents import BackToMenu, EndSession, Intent, PrintSlip
 from kiosk.slip_desk import qr_matrix, sections
 from kiosk.slips import CODE_DIGITS, spaced
-from kiosk.views import CodeEntryView, SlipView
+from kiosk.views import CodeEntryView, HelpView, SlipView
 from ui import texts
+from ui.help_call import HelpCall, help_message
 from ui.keyboard import Keyboard
 from ui.kiosk_controls import header, kiosk_button
 from ui.style import Look
@@ -67,10 +68,11 @@ def _page(look: Look, title: str, right: list[QWidget]) -> tuple[QFrame, QVBoxLa
     return page, outer
 
 
-def slip_page(look: Look, send: Send, view: SlipView) -> QWidget:
+def slip_page(look: Look, send: Send, view: SlipView, help_view: HelpView | None = None) -> QWidget:
     """The code and what to do with it first, then where, when and what was practised, all
     in view at once; the QR code (with "take a photo") on the right."""
-    page, outer = _page(look, words.TITLE, [])
+    page, outer = _page(look, words.TITLE, [HelpCall(look, send, help_view)])
+    outer.addWidget(help_message(help_view))
     body = QHBoxLayout()
     body.setContentsMargins(look.px(8), look.px(2), look.px(8), 0)
     body.setSpacing(look.px(8))
@@ -127,13 +129,14 @@ def slip_page(look: Look, send: Send, view: SlipView) -> QWidget:
 class CodePage(QFrame):
     """Typing a slip code: the digits so far in 4-4 boxes, what the core said, the digit pad."""
 
-    def __init__(self, look: Look, send: Send, view: CodeEntryView) -> None:
+    def __init__(self, look: Look, send: Send, view: CodeEntryView, help_view: HelpView | None = None) -> None:
         super().__init__()
         self.setObjectName("page")
         back = kiosk_button(look, texts.TO_MENU, "back", lambda: send(BackToMenu()), "back", main=False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(header(look, texts.CODE_TITLE, [back]))
+        outer.addWidget(header(look, texts.CODE_TITLE, [HelpCall(look, send, help_view), back]))
+        outer.addWidget(help_message(help_view))
         body = QVBoxLayout()
         body.setContentsMargins(40, 10, 40, 10)
         body.setSpacing(14)

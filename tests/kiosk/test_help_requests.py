@@ -3,13 +3,17 @@ alert with the lesson and step, the request is recorded anonymously and closed b
 by the visit ending)."""
 from __future__ import annotations
 
+import dataclasses
+import random
+
 import pytest
 
 from kiosk import learner_texts
 from kiosk.actions import AlertStaff, Speak
 from kiosk.help_desk import REMIND_AFTER_S
-from kiosk.intents import AnswerHelp, BackToMenu, CallStaff, EndSession, OpenLesson, Touched
-from kiosk.views import LessonView, MenuView
+from kiosk.flow import Kiosk
+from kiosk.intents import AnswerHelp, BackToMenu, CallStaff, EndSession, EnterCode, OpenLesson, TakeSlip, Touched
+from kiosk.views import CodeEntryView, CompletionView, IntakeView, LessonView, MenuView
 from kiosk.walkthrough import complete_step
 
 OTP = "nhan-ma-otp"
@@ -109,3 +113,25 @@ def test_the_request_follows_the_citizen_across_pages_until_closed(kiosk):
 def test_staff_answering_with_no_citizen_starts_no_visit(kiosk, store, outcome):
     assert kiosk.handle(AnswerHelp(outcome)) == []
     assert store.db["visits"].count == 0
+
+
+def test_every_page_a_citizen_meets_stays_as_it_was_when_they_call_staff(core_pack, store, settings, clock):
+    kiosk = Kiosk([core_pack], store, dataclasses.replace(settings, intake_at_start=True), clock, random.Random(7))
+    kiosk.handle(Touched())
+    assert isinstance(kiosk.view().page, IntakeView)
+    for leave in (None, BackToMenu(), TakeSlip(), EnterCode()):
+        if leave is not None:
+            kiosk.handle(leave)
+        shown = kiosk.view().page
+        actions = kiosk.handle(CallStaff())
+        assert kiosk.view().page == shown and kiosk.view().help is not None, type(shown).__name__
+        assert learner_texts.HELP_ASKED in said(actions)
+        kiosk.handle(AnswerHelp("helped"))
+    assert isinstance(kiosk.view().page, CodeEntryView)
+    kiosk.handle(BackToMenu())
+    kiosk.handle(OpenLesson(OTP))
+    while isinstance(kiosk.view().page, LessonView):
+        complete_step(kiosk)
+    assert isinstance(kiosk.view().page, CompletionView)
+    kiosk.handle(CallStaff())
+    assert isinstance(kiosk.view().page, CompletionView) and kiosk.view().help is not None

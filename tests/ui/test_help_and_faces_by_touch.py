@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from kiosk import learner_texts
-from kiosk.views import CompletionView, ConfidenceView, LessonView, MenuView
+from kiosk.intents import AnswerHelp
+from kiosk.views import CompletionView, ConfidenceView, LessonView, MenuView, SlipView
 from kiosk.walkthrough import correct_intents
 from tests.ui.test_walk_by_touch import Walker
 from ui import texts
@@ -130,3 +131,25 @@ def test_beside_the_lessons_own_buttons_the_narrow_button_works_the_same(finger,
     finger.assert_in_view(finger.find(texts.HELP_CALLED, False, "the narrow button, now filled"), "it")
     assert learner_texts.HELP_ASKED in [w.text() for w in finger.window.findChildren(QLabel) if w.isVisible()]
     assert page(kiosk_app).step_number == 1 and [a["HOCVUSO_HELP_EVENT"] for a in alerts(kiosk_app, tmp_path)] == ["asked"]
+
+
+def test_the_faces_the_end_of_a_lesson_and_the_slip_each_have_the_button_in_view(finger, kiosk_app):
+    def call_staff_on(where: str, kind: type) -> None:
+        finger.where = where
+        finger.touch_words(texts.HELP_CALL, "Gọi cán bộ")
+        assert isinstance(page(kiosk_app), kind)
+        finger.assert_in_view(finger.find(texts.HELP_CALLED, False, "the button, now saying staff were called"), "it")
+        assert learner_texts.HELP_ASKED in [w.text() for w in finger.window.findChildren(QLabel) if w.isVisible()]
+        kiosk_app.send(AnswerHelp("helped"))  # staff, on the staff panel
+        finger.find(texts.HELP_CALL, False, "the button, ready again")
+
+    finger.where = "menu"
+    open_lesson_tile(finger, "cham-vuot-go-chu")
+    call_staff_on("the faces before the lesson", ConfidenceView)
+    finger.touch_words(texts.SKIP_QUESTION, "Bỏ qua")
+    finger.walk("cham-vuot-go-chu")
+    finger.where = "the faces after the lesson"
+    finger.touch_words(texts.SKIP_QUESTION, "Bỏ qua")
+    call_staff_on("the end of the lesson", CompletionView)
+    finger.touch_words(texts.TAKE_SLIP, "Nhận phiếu ghi nhận")
+    call_staff_on("the practice slip", SlipView)
