@@ -30,7 +30,7 @@ class Tile:
 
     id: str
     title: str
-    icon: str  # a topic icon: phone, id, gov, shield, pay, chat
+    icon: str  # a topic icon: phone, id, gov, health, shield, pay, chat
 
 
 Conditions = tuple[tuple[str, tuple[str, ...]], ...]  # (question id, answers any of which will do), all to hold

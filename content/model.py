@@ -30,7 +30,7 @@ STEP_KINDS = frozenset({"info", "tap", "type", "choose", "choose_many", "swipe"}
 SWIPE_DIRECTIONS = frozenset({"up", "down", "left", "right"})  # the way the finger moves
 KEYBOARDS = frozenset({"text", "digits"})
 TONES = frozenset({"info", "success", "error"})
-TOPIC_ICONS = frozenset({"phone", "id", "gov", "shield", "pay", "chat"})
+TOPIC_ICONS = frozenset({"phone", "id", "gov", "health", "shield", "pay", "chat"})
 DEVICES = frozenset({"phone", "computer"})  # where a screen is shown: the practice phone or a computer beside it
 
 

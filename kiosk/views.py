@@ -122,7 +122,7 @@ class IntakeChoice:
 
     id: str
     label: str
-    icon: str = ""  # a topic icon (phone, id, gov, shield, pay, chat) on a picture tile
+    icon: str = ""  # a topic icon (phone, id, gov, health, shield, pay, chat) on a picture tile
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def test_every_problem_of_an_intake_is_found_in_one_run_with_its_location(tmp_pa
         "intake.yaml.questions[0].ask: missing: write the Vietnamese words a citizen reads and hears",
         "intake.yaml.questions[1].kind: unknown kind 'pictures'; known: yes_no, tiles",
         "intake.yaml.questions[1].when.sau: no question 'sau' asked before this one; known: cam-ung",
-        "intake.yaml.questions[2].tiles[0].icon: unknown icon 'camera'; known: chat, gov, id, pay, phone, shield",
+        "intake.yaml.questions[2].tiles[0].icon: unknown icon 'camera'; known: chat, gov, health, id, pay, phone, shield",
         "intake.yaml.questions[2].tiles[1].title: missing: write the Vietnamese words a citizen reads and hears",
         "intake.yaml.questions[2].tiles: tile id 'a' is used more than once",
         "intake.yaml.questions[3].tiles: a yes_no question is answered Có / Chưa / Không biết; tiles belong to a tiles question",
