@@ -118,8 +118,8 @@ class Kiosk:
         self._clock = clock
         self._rng = rng or random.Random()
         self._idle = IdlePolicy(clock, settings.idle_warning_s, settings.idle_grace_s)
-        self._record = VisitRecord(store, clock, lambda: self._settings.kiosk_id)
         self._code_guard = CodeGuard(clock, lambda: self._store.db)  # outlives sessions and restarts
+        self._record = VisitRecord(store, clock, lambda: self._settings.kiosk_id, self._code_guard.save)
         self._serial = 0
         self._reset()
 
@@ -283,6 +283,7 @@ class Kiosk:
     def close(self) -> None:
         if self._record.active:
             self._wipe("shutdown")
+        self._code_guard.save()  # wrong codes the disk refused: a last try
 
     # --- internals -------------------------------------------------------------------
     def _voice(self, intent: StartListening | Heard) -> list[Action]:

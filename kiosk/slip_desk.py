@@ -37,13 +37,16 @@ class CodeGuard:
 
     The wrong codes' times are kept in the progress database (`code_guesses`, wall-clock
     seconds), so restarting the app does not reset the count, and in memory (monotonic), so a
-    database that cannot be written or read never lets guessing go faster. A clock set
+    database that cannot be written or read never lets guessing go faster. Times the database
+    refused (disk full, read-only) are kept and written by `save`, at the next wrong code, after
+    each progress write that works (kiosk.visit_record) and when the kiosk stops. A clock set
     backwards can only lengthen a wait up to WAIT_S."""
 
     def __init__(self, clock: Clock, db: Callable[[], sqlite_utils.Database] | None = None) -> None:
         self._clock = clock
         self._db = db  # the progress store's current connection (it may change while running)
         self._wrong: deque[float] = deque()  # monotonic times of recent wrong codes
+        self._unsaved: list[float] = []  # wall-clock times of wrong codes not yet in the database
 
     def wait_left(self) -> float:
         self._forget_old()
@@ -55,16 +58,27 @@ class CodeGuard:
     def wrong(self) -> None:
         self._wrong.append(self._clock.monotonic())
         self._forget_old()
-        if self._db is None:
+        if self._db is not None:
+            self._unsaved.append(self._clock.now().timestamp())
+            self.save()
+
+    def save(self) -> None:
+        """Write the wrong codes' times not yet in the database, in one transaction: all of them
+        or, when it refuses, none (kept for the next try), so none is lost or counted twice."""
+        if self._db is None or not self._unsaved:
             return
         now = self._clock.now().timestamp()
+        self._unsaved = [at for at in self._unsaved if at >= now - GUARD_WINDOW_S]  # the delete below drops older ones
         try:
             db = self._db()
             with db.atomic():
-                db["code_guesses"].insert({"at": now})
+                db.conn.executemany("INSERT INTO code_guesses (at) VALUES (?)", [(at,) for at in self._unsaved])
                 db.execute("DELETE FROM code_guesses WHERE at < ?", [now - GUARD_WINDOW_S])
         except sqlite3.Error as exc:
-            log.error("wrong slip code not stored (%s); the wait holds from memory", exc)
+            log.error("%d wrong slip code(s) not stored (%s); the wait holds from memory until they are",
+                      len(self._unsaved), exc)
+            return
+        self._unsaved.clear()
 
     def _stored_wait(self) -> float:
         if self._db is None:

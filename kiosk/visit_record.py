@@ -1,6 +1,8 @@
 """One citizen's visit as written to the progress store. A write that fails (disk full,
 read-only file) never stops the lesson: staff are told, and a visit begun while writes
-failed is recorded as soon as they work again, so writing resumes without a restart."""
+failed is recorded as soon as they work again, so writing resumes without a restart (the
+progress of the failed writes themselves is not kept). After each write that works, `written`
+saves what waits for the disk (the slip-code guard's wrong codes, kiosk.slip_desk.CodeGuard)."""
 from __future__ import annotations
 
 import logging
@@ -22,10 +24,12 @@ STORE_RECOVERED = "Từ {at}, trạm đã ghi lại được bình thường."
 
 
 class VisitRecord:
-    def __init__(self, store: ProgressStore, clock: Clock, kiosk_id: Callable[[], str]) -> None:
+    def __init__(self, store: ProgressStore, clock: Clock, kiosk_id: Callable[[], str],
+                 written: Callable[[], object]) -> None:
         self.store = store
         self._clock = clock
         self._kiosk_id = kiosk_id
+        self._written = written  # after each write that works: what else waits to be written
         self._visit = ""  # "" between citizens
         self._started = clock.now()
         self.problem = ""  # for staff, in Vietnamese, when progress could not be written
@@ -55,6 +59,7 @@ class VisitRecord:
                 cause = CAUSES_VI[diagnose(exc, self.store.path or Path.cwd() / "progress.db").cause]
                 self.failing, self.problem = True, STORE_FAILING.format(at=self._now(), cause=cause)
             return
+        self._written()
         if self.failing:
             log.warning("progress is being written again")
             self.failing, self.problem = False, f"{self.problem} {STORE_RECOVERED.format(at=self._now())}"

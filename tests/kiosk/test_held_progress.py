@@ -1,6 +1,7 @@
 """Progress held in memory (the file could not be written at start-up) reaches the file whole:
 every table, rows counted before and after, and the slip-code guard's wrong guesses too, so
-guessing never goes faster because the disk was full or read-only (nor counts a guess twice)."""
+guessing never goes faster because the disk was full or read-only (nor counts a guess twice).
+So do wrong guesses that could not be written because the disk filled while the kiosk ran."""
 from __future__ import annotations
 
 import datetime
@@ -191,3 +192,75 @@ def test_a_guess_at_the_same_time_in_both_is_one_guess_and_more_in_memory_are_ad
     assert merge_progress(held, file)["code_guesses"] == 2
     assert sorted(r["at"] for r in file["code_guesses"].rows) == [1.0, 2.0, 3.0, 3.0]
     assert merge_progress(held, file)["code_guesses"] == 0  # merging again adds nothing
+
+
+def file_guesses(db: Path) -> list[float]:
+    """The wrong guesses' times the file at `db` keeps, read as a restarted app would."""
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [at for (at,) in conn.execute("SELECT at FROM code_guesses ORDER BY at")]
+    finally:
+        conn.close()
+
+
+def guesses_on_a_disk_that_fills(db: Path, pack: Pack, clock: ManualClock) -> tuple[Kiosk, ProgressStore, Path]:
+    """A kiosk running on a sound file, then the disk fills and five wrong codes cannot be
+    written: the guard waits from memory. Returns the kiosk, its store and the filler."""
+    store = ProgressStore.open(db)
+    kiosk = kiosk_on(store, pack, clock)
+    kiosk.handle(Touched())  # the visit is written
+    filler = fill(db.parent)
+    guess_five_wrong_codes(kiosk)
+    assert file_guesses(db) == []  # none could be written
+    assert says_wait(kiosk, WAIT_S)
+    return kiosk, store, filler
+
+
+def test_wrong_codes_not_written_on_a_full_disk_reach_it_with_the_next_write_and_a_restart_still_waits(small_disk, core_pack):
+    db, clock = small_disk / "progress.db", ManualClock(AT)
+    kiosk, store, filler = guesses_on_a_disk_that_fills(db, core_pack, clock)
+    kiosk.handle(OpenLesson(TOUCH))  # progress the full disk refuses too: the guesses stay in memory
+    assert kiosk.store_failing and file_guesses(db) == []
+
+    filler.unlink()
+    complete_step(kiosk)  # the first progress write that works
+    assert not kiosk.store_failing
+    assert file_guesses(db) == [AT.timestamp()] * FREE_TRIES  # each at the time it was guessed
+    complete_step(kiosk)
+    kiosk.handle(EndSession())
+    assert len(file_guesses(db)) == FREE_TRIES  # written once, never again
+    assert says_wait(kiosk, WAIT_S)  # the same wait: no guess counted twice
+    kiosk.close()
+    store.close()
+
+    again, reopened = restarted(db, core_pack, clock, 5)
+    assert says_wait(again, WAIT_S - 5)  # the restart did not forget them
+    reopened.close()
+
+
+def test_wrong_codes_not_written_are_kept_while_the_disk_stays_full_and_go_with_the_next_guess(small_disk, core_pack):
+    db, clock = small_disk / "progress.db", ManualClock(AT)
+    kiosk, store, filler = guesses_on_a_disk_that_fills(db, core_pack, clock)
+    clock.advance(WAIT_S)
+    kiosk.handle(EndSession())
+    assert not says_wait(kiosk, WAIT_S)  # a sixth wrong guess, refused by the full disk as well
+    assert file_guesses(db) == []
+
+    filler.unlink()
+    clock.advance(WAIT_S)
+    kiosk.handle(EndSession())
+    assert not says_wait(kiosk, WAIT_S)  # a seventh, the first write to work: all seven go
+    assert file_guesses(db) == [AT.timestamp()] * FREE_TRIES + [AT.timestamp() + WAIT_S, AT.timestamp() + 2 * WAIT_S]
+    kiosk.close()
+    store.close()
+
+
+def test_wrong_codes_not_written_reach_the_file_when_the_kiosk_stops(small_disk, core_pack):
+    """Mended with nobody at the kiosk: stopping it (SIGTERM, kiosk.app.stop_signals) writes them."""
+    db, clock = small_disk / "progress.db", ManualClock(AT)
+    kiosk, store, filler = guesses_on_a_disk_that_fills(db, core_pack, clock)
+    kiosk.handle(EndSession())  # the visit's end is refused too
+    filler.unlink()
+    kiosk.close()
+    store.close()
+    assert len(file_guesses(db)) == FREE_TRIES
