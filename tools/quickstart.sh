@@ -28,12 +28,14 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip >/dev/null
+# setuptools' editable build warns about folders named like the package (ours are the package)
+pip_install() { PYTHONWARNINGS=ignore .venv/bin/pip install -q "$@"; }
 if [ "$mode" = test ]; then
-  .venv/bin/pip install -q -e '.[test,voice-test]'
+  pip_install -e '.[test,voice-test]'
   # the real xAPI LRS (Ralph) for the roll-up tests, in its own venv; without it they skip (fail when CI is set)
   bash tools/setup_ralph.sh || echo "Ralph LRS not installed: the xAPI integration tests will skip" >&2
   exec .venv/bin/python -m pytest -q -p no:cacheprovider
 else
-  .venv/bin/pip install -q -e .
+  pip_install -e .
   exec .venv/bin/hocvuso run
 fi
