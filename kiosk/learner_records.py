@@ -34,13 +34,15 @@ def help_asked(db: sqlite_utils.Database, request_id: str, visit_id: str, lesson
 
 
 def help_coming(db: sqlite_utils.Database, request_id: str, at: datetime.datetime) -> None:
+    """Staff are coming. (Like help_closed, nothing to do when the request was never written: a
+    full disk refused it.)"""
     with db.atomic():
-        db["help_requests"].update(request_id, {"coming_at": _iso(at)})
+        db.execute("UPDATE help_requests SET coming_at = ? WHERE id = ?", [_iso(at), request_id])
 
 
 def help_closed(db: sqlite_utils.Database, request_id: str, at: datetime.datetime, outcome: str) -> None:
     with db.atomic():
-        db["help_requests"].update(request_id, {"closed_at": _iso(at), "outcome": outcome})
+        db.execute("UPDATE help_requests SET closed_at = ?, outcome = ? WHERE id = ?", [_iso(at), outcome, request_id])
 
 
 # --- confidence ---------------------------------------------------------------------------------

@@ -264,3 +264,19 @@ def test_wrong_codes_not_written_reach_the_file_when_the_kiosk_stops(small_disk,
     kiosk.close()
     store.close()
     assert len(file_guesses(db)) == FREE_TRIES
+
+
+def test_a_help_request_the_full_disk_refused_is_answered_and_closed_without_a_crash(small_disk, core_pack):
+    store = ProgressStore.open(small_disk / "progress.db")
+    kiosk = kiosk_on(store, core_pack, ManualClock(AT))
+    kiosk.handle(Touched())
+    filler = fill(small_disk)
+    kiosk.handle(CallStaff())  # not written: the disk is full
+    assert kiosk.store_failing and kiosk.help_request is not None
+    filler.unlink()  # mended before staff answer
+    kiosk.handle(AnswerHelp("coming"))
+    kiosk.handle(AnswerHelp("helped"))
+    kiosk.handle(CallStaff())  # a second request is written and closed with the visit
+    kiosk.handle(EndSession())
+    (visit,) = store.db["visits"].rows
+    assert visit["ended_at"] and [r["outcome"] for r in store.db["help_requests"].rows] == ["left"]
