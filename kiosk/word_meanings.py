@@ -3,7 +3,8 @@ in the words shown become buttons "… là gì?", and the one asked about is sho
 
 The words shown are the step's instruction (in a Tự làm run, which has none: the goal), then
 the feedback (a hint, a wrong answer's why). A judged drill's Tự làm run gives no help at all,
-so no words either. At most MAX_SHOWN terms, in the order they come. While a
+so no words either. At most MAX_SHOWN buttons, for the terms in the order they come; "nghĩa là
+gì" goes through every term of the step, those without a button too. While a
 keyboard is up, or a computer stands beside the phone, the instruction's column has no room for
 them: no buttons then, and a word asked for by voice ("nghĩa là gì") is said, not shown. An explanation belongs to the step it was asked
 on: a new step (even the same one again) shows none.
@@ -41,7 +42,7 @@ class WordMeanings:
         if view.mode == "solo" and view.instruction:  # only a judged drill's Tự làm run shows step words
             return ()
         found = (*glossary.find(view.instruction or view.goal), *glossary.find(view.feedback))
-        return tuple(dict.fromkeys(found))[:MAX_SHOWN]
+        return tuple(dict.fromkeys(found))
 
     def dress(self, view: LessonView, step: Hashable) -> LessonView:
         """`view` with its words' terms and the explanation asked for on this step, if any."""
@@ -49,7 +50,7 @@ class WordMeanings:
             return view
         terms = self.terms(view)
         shown = self._shown[1] if self._shown is not None and self._shown[0] == step else None
-        return dataclasses.replace(view, terms=tuple((term.term, term.says) for term in terms),
+        return dataclasses.replace(view, terms=tuple((term.term, term.says) for term in terms[:MAX_SHOWN]),
                                    meaning=shown.says if shown in terms else "")
 
     def explain(self, view: LessonView, step: Hashable, term: str = "") -> str:

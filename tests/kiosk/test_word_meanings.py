@@ -97,3 +97,11 @@ def test_every_explanation_is_a_line_staff_can_record(core_pack):
     lines = kiosk_group([core_pack]).lines
     assert all(term.says in lines for term in core_pack.glossary.terms)
     assert texts.NO_WORDS_TO_EXPLAIN.split(". ")[0] + "." in lines
+
+
+def test_a_word_past_the_two_buttons_is_reached_by_voice_and_shown(kiosk):
+    open_at(kiosk, "vneid-kich-hoat-muc-2", "success")  # định danh điện tử, mức 2, passcode
+    assert len(page(kiosk).terms) == 2
+    heard = [said(kiosk.handle(Heard("nghĩa là gì", ("meaning",), True)))[0] for _ in range(3)]
+    assert heard[2].startswith("Passcode") and page(kiosk).meaning == heard[2]
+    assert heard[:2] == [says for _, says in page(kiosk).terms]
