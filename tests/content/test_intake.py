@@ -59,6 +59,21 @@ def test_the_built_in_intake_asks_three_questions_and_starts_a_newcomer_on_touch
     assert asked == {2, 3}  # the VNeID question only for those who came about VNeID or papers
 
 
+
+def test_the_built_in_intake_reaches_each_newer_lesson_from_the_tile_it_fits(core_pack):
+    intake = core_pack.intake
+
+    def reached(tile: str) -> set[str]:
+        return {lesson for answers in intake.every_answer() if answers["viec-can-lam"] == tile
+                for lesson in intake.path(answers)}
+
+    assert {"vssid-the-bhyt", "vneid-so-suc-khoe", "dat-lich-kham-benh"} <= reached("suc-khoe")
+    assert {"thanh-toan-qr", "luong-huu-tai-khoan"} <= reached("tra-phi")
+    assert "an-toan-bao-lua-dao" in reached("tranh-lua")
+    assert "goi-video-gia-dinh" in reached("tap-cho-quen")
+    tiles = {tile.id: tile.icon for tile in intake.questions[1].tiles}
+    assert tiles["suc-khoe"] == "health"
+
 def test_a_path_takes_every_rule_that_applies_in_order_each_lesson_once_up_to_max_lessons(tmp_path):
     intake = load_pack(pack_with(tmp_path, GOOD)).pack.intake
     assert intake.path({"cam-ung": "chua", "viec": "vneid", "co-vneid": "chua"}) == (

@@ -69,7 +69,7 @@ def test_answers_make_a_path_touch_basics_first_numbered_on_top_of_the_topics_an
     tiles = page(kiosk)
     assert tiles.pictures and tiles.number == 2 and tiles.can_go_back
     assert [(c.label, c.icon) for c in tiles.choices][:4] == [
-        ("Làm căn cước, VNeID", "id"), ("Nộp hồ sơ, xin giấy tờ", "gov"), ("Trả phí, lệ phí", "pay"), ("Tránh bị lừa đảo", "shield")]
+        ("Làm căn cước, VNeID", "id"), ("Nộp hồ sơ, xin giấy tờ", "gov"), ("Trả phí, trả tiền", "pay"), ("Tránh bị lừa đảo", "shield")]
     assert said(actions).startswith("Hôm nay bác cần làm việc gì? Bác chạm vào một ô: Làm căn cước, VNeID; Nộp hồ sơ")
     answer(kiosk, "ho-so")
     assert page(kiosk).question_id == "co-vneid"
@@ -86,7 +86,8 @@ def test_answers_make_a_path_touch_basics_first_numbered_on_top_of_the_topics_an
 def test_someone_who_came_to_pay_a_fee_is_asked_two_questions(kiosk):
     kiosk.handle(Touched())
     answer(kiosk, "co", "tra-phi")
-    assert [tile.lesson_id for tile in page(kiosk).path][:2] == ["dvc-thanh-toan-phi", "an-toan-tin-nhan-doi-phi"]
+    assert [tile.lesson_id for tile in page(kiosk).path] == [
+        "dvc-thanh-toan-phi", "thanh-toan-qr", "an-toan-tin-nhan-doi-phi", "luong-huu-tai-khoan"]
 
 
 def test_one_tap_skips_to_the_topics_where_the_intake_is_offered_again(kiosk):
