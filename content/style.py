@@ -51,7 +51,7 @@ def avoided(text: str) -> list[str]:
             for pattern, words, instead in _AVOID if (found := pattern.search(text))]
 
 
-def source_warnings(lesson: Lesson, where: str) -> list[Problem]:
+def source_problems(lesson: Lesson, where: str) -> list[Problem]:
     """A lesson lists at least one public guide with an address a reviewer can open."""
     if any(_ADDRESS.search(source) for source in lesson.sources):
         return []

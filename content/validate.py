@@ -26,9 +26,8 @@ from content.glossary_checks import glossary_warnings
 from content.rules import RULES
 from content.solo_checks import check_solo
 from content.step_checks import check_answers, check_devices, check_ticks, shown
-from content.style import source_warnings, style_warnings
+from content.style import source_problems, style_warnings
 
-SOURCE_WITH_ADDRESS_REQUIRED = True  # every lesson names a source with an address (an error; a warning while sourcing)
 TARGET_KINDS = {"tap": TAPPABLE, "type": TYPABLE, "choose": CHOOSABLE, "choose_many": TAPPABLE - {"checkbox"}}
 
 
@@ -59,20 +58,17 @@ def check_pack(pack: Pack) -> list[Problem]:
         if lesson.topic and lesson.topic not in topic_ids:
             problems.append(Problem(f"{where}.topic", f"topic {lesson.topic!r} is not defined in pack.yaml"))
         problems.extend(_check_lesson(lesson, where))
-        if SOURCE_WITH_ADDRESS_REQUIRED:
-            problems.extend(source_warnings(lesson, where))
+        problems.extend(source_problems(lesson, where))  # every lesson names a source with an address
     return problems
 
 
 def warn_pack(pack: Pack) -> list[Problem]:
-    """What the pack should improve but may ship with: words outside the style sheet, (while it
-    is not required) a lesson without a source with an address, and its glossary's use."""
+    """What the pack should improve but may ship with: words outside the style sheet and its
+    glossary's use."""
     warnings: list[Problem] = []
     for lesson in pack.lessons:
         where = _file(lesson)
         warnings.extend(style_warnings(lesson, where))
-        if not SOURCE_WITH_ADDRESS_REQUIRED:
-            warnings.extend(source_warnings(lesson, where))
     warnings.extend(glossary_warnings(pack, _file))
     return warnings
 

@@ -6,6 +6,7 @@ Raw espeak-ng misreads money, dates, times, long digit strings and abbreviations
 (`voice/data/terms-vi.yaml`) so new terms need no code. What a learner types is read so they
 can type it: passwords and codes spelled, web addresses by their parts (voice.spelling), and long
 numbers in the groups they are shown in ("1900 1234" → "một chín không không, một hai ba bốn").
+The emergency numbers 111–115 are read as they are dialled: "gọi 113" → "gọi một một ba".
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ _RULES: tuple[_Rule, ...] = (
     (re.compile(r"(?<![\d/])(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/])"), _fraction),
     (re.compile(r"(?<![\d.])0\d{2,3}(?:[ .]\d{3,4}){1,2}(?![\d.])"), _grouped_digits),
     (re.compile(r"(?<![\d.,])\d{2,4}(?: \d{2,4}){1,4}(?![\d.,]?\d)"), _digit_groups),
-    (re.compile(r"(?<![\d.,])(?:0\d+|\d{5,})(?![\d.,]\d)"), _digit_string),
+    (re.compile(r"(?<![\d.,])(?:0\d+|\d{5,}|11[1-5])(?![\d.,]?\d)"), _digit_string),
     (re.compile(rf"(?<![\d.,])(?P<whole>{_NUMBER})(?:,(?P<frac>\d+))?(?![\d])"), _number),
     (re.compile(r"\d+"), _digit_string),  # whatever digits are left (".5", "1.2.3"): one by one
 )

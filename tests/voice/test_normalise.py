@@ -37,6 +37,8 @@ from voice.vi_numbers import read_digits, read_number
     ("bước 3/5", "bước ba trên năm"),
     ("Bác 75 tuổi", "Bác bảy mươi lăm tuổi"),
     ("Gọi 1900 1234", "Gọi một chín không không, một hai ba bốn"),
+    ("Khẩn cấp thì gọi 113, cứu hỏa 114, cấp cứu 115.", "Khẩn cấp thì gọi một một ba, cứu hỏa một một bốn, cấp cứu một một năm."),
+    ("Bài có 116 câu.", "Bài có một trăm mười sáu câu."),
     ("Thẻ 4111 1111 1111", "Thẻ bốn một một một, một một một một, một một một một"),
     ("Mật khẩu abc_123", "Mật khẩu a, bê, xê, gạch dưới, một hai ba"),
     ("Vào capnhat-xyz.com", "Vào cập nhật gạch ngang ích xì, i dài, dét chấm com"),
