@@ -64,6 +64,7 @@ def lesson_group(lesson: Lesson) -> LineGroup:
     said += [line.format(title=lesson.title) for line in learner_texts.SPOKEN_PER_LESSON]  # the confidence questions, practice
     said += answer_lines(lesson.steps)
     said.append(lesson.goal)  # said first in a Tự làm run ("" when the lesson has none)
+    said += [*lesson.recap, lesson.remember]  # "Nghe lại" on the completion page
     lines, machine = _sentences(said, lambda text: fillings(lesson, text))
     return LineGroup(lesson.id, lesson.title, lines, machine)
 

@@ -33,6 +33,7 @@ EMPTY = "Bác chưa gõ gì cả."
 TOPICS_PROMPT = "Mời bác chọn một chủ đề."
 LESSONS_PROMPT = "Mời bác chọn một bài học."
 COMPLETED = "Chúc mừng bác đã học xong bài này!"
+PRACTISED = "Bác đã tập những việc sau."  # "Nghe lại" on the completion page, before its recap cards
 IDLE_WARNING = "Bác còn học tiếp không? Nếu còn, bác chạm vào nút Tôi vẫn đang học."
 NO_WORDS_TO_EXPLAIN = "Ở bước này không có từ nào cần giải nghĩa. Cần giúp thì bác bấm nút Trợ giúp."
 VOLUME_SAMPLE = "Bác nghe tiếng to nhỏ thế này có rõ không?"

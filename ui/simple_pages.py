@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import intake_texts
-from kiosk.intents import BackToMenu, EndSession, EnterCode, Intent, OpenLesson, StillHere, TakeSlip, Touched
+from kiosk.intents import BackToMenu, EndSession, EnterCode, Intent, OpenLesson, Repeat, StillHere, TakeSlip, Touched
 from kiosk.views import CompletionView, HelpView, LessonTile
 from ui import texts
 from ui import theme as t
@@ -64,6 +64,8 @@ def completion_page(look: Look, send: Send, view: CompletionView, help_view: Hel
     layout.setSpacing(16)
     top = QHBoxLayout()
     top.addWidget(label(texts.CONGRATS, "title"), 1)
+    top.addWidget(kiosk_button(look, texts.REPEAT, "repeat", lambda: send(Repeat()), "repeat", main=False), 0,
+                  Qt.AlignmentFlag.AlignTop)  # what was practised, read aloud
     top.addWidget(HelpCall(look, send, help_view), 0, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(top)
     layout.addWidget(help_message(help_view))

@@ -7,6 +7,7 @@ from kiosk.intents import (
     GoBack,
     OpenLesson,
     OpenTopic,
+    Repeat,
     SetTextSize,
     StillHere,
     Swipe,
@@ -169,3 +170,15 @@ def test_leaving_a_lesson_returns_to_its_topic_and_a_new_citizen_starts_at_the_t
     kiosk.handle(OpenTopic("vneid"))
     kiosk.handle(EndSession())
     assert shown(kiosk.handle(Touched())).page.topic == ""
+
+
+def test_nghe_lai_on_the_completion_page_reads_what_was_practised(kiosk, core_pack):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("an-toan-tin-nhan-doi-phi"))
+    while not isinstance(kiosk.view().page, CompletionView):
+        complete_step(kiosk)
+    page = kiosk.view().page
+    (spoken,) = [a.text for a in kiosk.handle(Repeat()) if isinstance(a, Speak)]
+    assert spoken.startswith(texts.PRACTISED) and all(card in spoken for card in page.recap)
+    assert core_pack.lesson("an-toan-tin-nhan-doi-phi").remember in spoken  # the drill's one rule, last
+    assert kiosk.view().page == page
