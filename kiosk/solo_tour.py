@@ -1,5 +1,6 @@
 """Tự làm's stops on the screenshot tour (kiosk.tour), so the pack audit sees its pages: a run of
-the lesson with the longest practice-data card (the goal page, Trợ giúp at each of its three levels,
+the lesson with the longest practice-data card (the goal page, a word of the goal explained, which
+stays open through Trợ giúp at each of its three levels,
 each keyboard with the card, the end), then a judged drill answered once wrongly, to its result
 page, and once more done alone, for the menu and the slip."""
 from __future__ import annotations
@@ -8,8 +9,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from content.model import Lesson, step_element
-from kiosk.intents import BackToMenu, Choose, Help, LessonIntent, OpenLesson, Tap
+from kiosk.intents import BackToMenu, Choose, ExplainTerm, Help, LessonIntent, OpenLesson, Tap
 from kiosk.picker import is_long
+from kiosk.views import LessonView
 from kiosk.walkthrough import correct_intents
 
 if TYPE_CHECKING:
@@ -42,6 +44,11 @@ def _solo_run(kiosk: Kiosk, lesson_id: str) -> Iterator[Stop]:
     stem = f"80-solo-{lesson_id}"
     session = _open_solo(kiosk, lesson_id)
     yield (f"{stem}-goal", "Tự làm: the goal and the practice-data card, no step-by-step words")
+    page = kiosk.view().page
+    terms = [term for term, _ in page.terms] if isinstance(page, LessonView) else []
+    if terms:
+        kiosk.handle(ExplainTerm(max(terms, key=len)))
+        yield (f"{stem}-meaning", "Tự làm: a word of the goal explained under it (the card stands aside if short of room)")
     for level in range(1, HINT_LEVELS + 1):
         kiosk.handle(Help())
         yield (f"{stem}-hint-{level}", f"Tự làm: Trợ giúp, level {level} (1 words, 2 the place, 3 the highlight)")

@@ -83,7 +83,7 @@ class LessonPage(QFrame):
 
     def _instruction_panel(self, voice_input: bool) -> QWidget:
         look = self._look
-        panel = QWidget()
+        panel = self._panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(look.px(2.5))
@@ -94,7 +94,9 @@ class LessonPage(QFrame):
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.instruction)
         self.words = WordMeanings(look, self._send)  # "… là gì?": the glossary's words in the words shown
-        layout.addWidget(self.words)
+        layout.addWidget(self.words)  # under the instruction; in a Tự làm run, under the goal
+        self._words_at = layout.indexOf(self.words)
+        self._words_in_solo = False
         self.feedback = label("")
         self.feedback.setObjectName("feedback")
         layout.addWidget(self.feedback)
@@ -174,6 +176,7 @@ class LessonPage(QFrame):
         self.step_label.setText(texts.STEP_OF.format(n=view.step_number, total=view.step_count))
         self.progress.setRange(0, view.step_count)
         self.progress.setValue(view.step_number)
+        self._place_words(solo=view.mode == "solo")
         self.solo.show_view(view)
         self.instruction.setText(view.instruction)
         self.instruction.setVisible(bool(view.instruction))  # a Tự làm run gives no step-by-step words
@@ -186,6 +189,21 @@ class LessonPage(QFrame):
         self._show_keyboard(view.keyboard, beside_computer=view.computer is not None)
         self.computer.show_view(view)
         self.phone.show_view(view)
+        if view.mode == "solo" and view.meaning:
+            panel = self._panel
+            panel.layout().activate()
+            self.solo.make_room(panel.height() - panel.layout().heightForWidth(panel.width()))
+
+    def _place_words(self, solo: bool) -> None:
+        """The "… là gì?" buttons under the words they explain: the step's instruction, or in a Tự
+        làm run the goal (above the card, which the explanation would otherwise push aside)."""
+        if solo == self._words_in_solo:
+            return
+        self._words_in_solo = solo
+        if solo:
+            self.solo.hold_words(self.words)
+        else:
+            self.instruction.parentWidget().layout().insertWidget(self._words_at, self.words)
 
     def _show_keyboard(self, layout_name: str, beside_computer: bool = False) -> None:
         in_panel = layout_name == "digits" and not beside_computer

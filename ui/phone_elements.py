@@ -120,7 +120,9 @@ class ElementFactory:
         picture = QLabel()
         picture.setPixmap(app_icon(f"{e.label} {e.id}", self._look.px(14)))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        picture.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         widget.add_widget(picture, above=True)
+        widget.set_alignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)  # icons in a row line up
         return widget
 
     def notification(self, e: Element) -> WrapButton:

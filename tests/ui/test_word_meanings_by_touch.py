@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.intents import OpenLesson
 from kiosk.views import LessonView
 from kiosk.walkthrough import correct_intents
+from tests.ui.conftest import settle
 from tests.ui.test_walk_by_touch import Walker
 from ui import texts
 from voice.fake_speaker import FakeSpeaker
@@ -81,3 +83,31 @@ def test_two_buttons_share_a_row_in_view_with_the_phone(finger, kiosk_app, app_s
     assert app_speaker.last_text.startswith("Xác thực là")
     explained = [t for t in shown_texts(finger) if t.startswith(("Xác thực là", "Mã OTP là")) and not t.endswith("gì?")]
     assert explained == [app_speaker.last_text]  # one explanation at a time
+
+
+def test_in_a_solo_run_the_goals_words_sit_under_the_goal_and_their_explanation_is_read_whole(finger, kiosk_app, app_speaker):
+    """Tự làm at 1280×800 large: the goal's "… là gì?" buttons come right under the goal, above the
+    practice-data card; the explanation opens under them whole, with a hint too, and the goal is
+    never cut (the card stands aside when it would keep less than two lines, and comes back with
+    the next step)."""
+    finger.app.kiosk.handle(OpenLesson("vneid-dang-ky-tam-tru", "solo"))  # as the completion page's offer does
+    finger.window.render(finger.app.kiosk.view())
+    settle()
+    finger.where = "vneid-dang-ky-tam-tru, Tự làm, its first step"
+    goal = next(w for w in finger.window.findChildren(QLabel, "goal") if w.isVisible())
+    card = next(w for w in finger.window.findChildren(QWidget, "cardScroll") if w.isVisible())
+    button = finger.find(asked("Tạm trú"), False, "the goal's word button")
+    assert finger.rect_in_window(goal).bottom() < finger.rect_in_window(button).top() < finger.rect_in_window(card).top()
+    finger.touch(button, "the goal's word button")
+    meaning = page(kiosk_app).meaning
+    assert meaning and app_speaker.last_text == meaning
+    finger.touch_words(texts.HELP, "Trợ giúp")
+    for widget, what in ((goal, "the goal"), (next(w for w in finger.window.findChildren(QLabel, "meaning")
+                                                    if w.isVisible()), "the explanation")):
+        finger.assert_in_view(widget, what)
+        assert widget.height() >= widget.heightForWidth(widget.width()), f"{finger.here()}: {what} is cut"
+    session = kiosk_app.kiosk.lesson_session
+    first = session.step
+    for intent in correct_intents(session):
+        finger.do(intent, page(kiosk_app))
+    assert session.step != first and not page(kiosk_app).meaning and card.isVisible()
