@@ -70,7 +70,7 @@ def test_no_buttons_while_a_keyboard_is_up_but_a_word_asked_by_voice_is_said(kio
 
 
 def test_no_buttons_while_a_computer_stands_beside_the_phone(kiosk):
-    open_at(kiosk, "dvc-dang-nhap-vneid", "about-qr")  # "Máy tính hiện mã QR. …"
+    open_at(kiosk, "dvc-dang-nhap-vneid", "about-qr")  # "Máy tính hiện mã QR đăng nhập." (a glossary word)
     assert page(kiosk).computer is not None and page(kiosk).terms == ()
 
 
