@@ -382,6 +382,8 @@ class Kiosk:
         """A word's button, or "nghĩa là gì" said (term ""): what it means, shown and said."""
         if self._lesson is None:
             return []
+        if term and self._meanings.close(self._step(), term):  # touched again: the explanation goes
+            return [StopSpeech(), self._show()]
         said = self._meanings.explain(self._lesson_view(), self._step(), term)
         if not said and term:
             return []  # a button of a step already gone

@@ -7,7 +7,7 @@ so no words either. At most MAX_SHOWN buttons, for the terms in the order they c
 gì" goes through every term of the step, those without a button too. While a
 keyboard is up, or a computer stands beside the phone, the instruction's column has no room for
 them: no buttons then, and a word asked for by voice ("nghĩa là gì") is said, not shown. An explanation belongs to the step it was asked
-on: a new step (even the same one again) shows none.
+on: a new step (even the same one again) shows none; a second touch on its button closes it.
 """
 from __future__ import annotations
 
@@ -68,6 +68,14 @@ class WordMeanings:
             return ""
         self._shown = (step, chosen)
         return chosen.says
+
+    def close(self, step: Hashable, term: str) -> bool:
+        """A second touch on the button of the explanation shown: it goes (the Tự làm card it
+        may hide comes back). False when that term's explanation is not shown on this step."""
+        if self._shown is None or self._shown[0] != step or self._shown[1].term != term:
+            return False
+        self._shown = None
+        return True
 
     def lines(self, lesson_id: str, said: Iterable[str]) -> tuple[str, ...]:
         """The explanations of the terms in a lesson's lines (for rendering speech ahead)."""

@@ -105,3 +105,11 @@ def test_a_word_past_the_two_buttons_is_reached_by_voice_and_shown(kiosk):
     heard = [said(kiosk.handle(Heard("nghĩa là gì", ("meaning",), True)))[0] for _ in range(3)]
     assert heard[2].startswith("Passcode") and page(kiosk).meaning == heard[2]
     assert heard[:2] == [says for _, says in page(kiosk).terms]
+
+
+def test_a_second_touch_on_the_words_button_closes_its_explanation(kiosk):
+    open_at(kiosk, "nhan-ma-otp", "intro")
+    kiosk.handle(ExplainTerm("mã OTP"))
+    assert page(kiosk).meaning == OTP
+    assert said(kiosk.handle(ExplainTerm("mã OTP"))) == [] and page(kiosk).meaning == ""
+    assert said(kiosk.handle(ExplainTerm("mã OTP"))) == [OTP]  # and opens again
