@@ -61,9 +61,10 @@ def menu_page(look: Look, send: Send, view: MenuView, help_view: HelpView | None
     body.setContentsMargins(look.px(8), gap, look.px(8), gap)
     body.setSpacing(gap)
     if group is None:
-        _slip_row(look, send, view, body, HelpCall(look, send, help_view, "short"))
+        in_row = view.can_suggest and not view.can_take_slip  # room for "Gợi ý bài cho tôi" in the top row
+        _slip_row(look, send, view, body, HelpCall(look, send, help_view, "short"), _suggest(look, send) if in_row else None)
         body.addWidget(help_message(help_view))
-        path = _path(look, send, view, body)
+        path = _path(look, send, view, body, suggest=view.can_suggest and not in_row)
         if view.unfinished:  # a practice-slip code brought them back: they come first
             body.addWidget(label(texts.UNFINISHED, "heading"))
         tiles = path + [_tile(look, send, tile) for tile in view.unfinished] + [_topic(look, send, g) for g in view.topics]
@@ -77,11 +78,14 @@ def menu_page(look: Look, send: Send, view: MenuView, help_view: HelpView | None
     return page
 
 
-def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout, help_call: QWidget) -> None:
+def _slip_row(look: Look, send: Send, view: MenuView, layout: QVBoxLayout, help_call: QWidget,
+              first: QWidget | None = None) -> None:
     """The practice slip's ways in: a code to continue, the slip of today; what the last code did.
-    "Gọi cán bộ" ends the row."""
+    `first` ("Gợi ý bài cho tôi") may lead the row; "Gọi cán bộ" ends it."""
     row = QHBoxLayout()
     row.setSpacing(look.px(4))
+    if first is not None:
+        row.addWidget(first, 1)
     row.addWidget(kiosk_button(look, texts.HAVE_CODE, "code", lambda: send(EnterCode()), "haveCode"), 1)
     if view.can_take_slip:
         row.addWidget(kiosk_button(look, texts.TAKE_SLIP, "slip", lambda: send(TakeSlip()), "takeSlip"), 1)
@@ -102,12 +106,17 @@ def _help_row(look: Look, send: Send, help_view: HelpView | None, layout: QVBoxL
     layout.addWidget(help_message(help_view))
 
 
-def _path(look: Look, send: Send, view: MenuView, layout: QVBoxLayout) -> list[QWidget]:
-    """"Lộ trình gợi ý cho bác" and its lessons, numbered, to lead the page's tiles; before any
-    path, "Gợi ý bài cho tôi" (kiosk/intake.py asks the questions)."""
-    if view.can_suggest:
+def _suggest(look: Look, send: Send, main: bool = False) -> QWidget:
+    """"Gợi ý bài cho tôi" (kiosk/intake.py asks the questions)."""
+    return kiosk_button(look, intake_texts.SUGGEST, "help", lambda: send(OpenIntake()), "suggest", main=main)
+
+
+def _path(look: Look, send: Send, view: MenuView, layout: QVBoxLayout, suggest: bool) -> list[QWidget]:
+    """"Lộ trình gợi ý cho bác" and its lessons, numbered, to lead the page's tiles; `suggest`:
+    "Gợi ý bài cho tôi" on a row of its own (when the top row has no room for it)."""
+    if suggest:
         row = QHBoxLayout()
-        row.addWidget(kiosk_button(look, intake_texts.SUGGEST, "help", lambda: send(OpenIntake()), "suggest", main=True), 1)
+        row.addWidget(_suggest(look, send, main=True), 1)
         row.addStretch(1)
         layout.addLayout(row)
     if not view.path:
