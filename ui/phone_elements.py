@@ -221,7 +221,7 @@ class ElementFactory:
         bubble.setProperty("app", self._app.key)
         layout = QVBoxLayout(bubble)
         layout.setContentsMargins(14, 10, 14, 10)
-        if not own:
+        if not own and e.sender:  # a conversation's bubbles may leave the name to the app bar
             layout.addWidget(label(e.sender, "heading"))
         layout.addWidget(label(breakable(e.value)))
         return bubble
