@@ -135,6 +135,8 @@ class LessonSession:
         typing = step.kind == "type" and target is not None and not self._answered
         shown = not self._answered and self._lit()
         highlight = lit(step, self.elements(), self.chosen) if shown else ""
+        if highlight and step.kind == "choose" and self._picker is None and (right := self._expected_option()) >= 0:
+            highlight = f"{highlight}:{right}"  # the right option of the list, not every option
         return LessonView(
             lesson_id=self.lesson.id,
             lesson_title=self.lesson.title,

@@ -174,7 +174,7 @@ class ElementFactory:
         widget.add_leading(Indicator(self._look.px(7), True, chosen, self._app.accent))
         widget.setCheckable(True)
         widget.setChecked(chosen)
-        lit = self._view.highlight == e.id if highlight is None else highlight
+        lit = self._view.highlight in (e.id, f"{e.id}:{index}") if highlight is None else highlight
         widget.setProperty("highlight", "true" if lit else "false")
         widget.setProperty("app", self._app.key)
         return widget

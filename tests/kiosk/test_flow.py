@@ -3,6 +3,7 @@ from kiosk.actions import Show, Speak, StopSpeech
 from kiosk.intents import (
     BackToMenu,
     BackToTopics,
+    Choose,
     EndSession,
     GoBack,
     OpenLesson,
@@ -182,3 +183,17 @@ def test_nghe_lai_on_the_completion_page_reads_what_was_practised(kiosk, core_pa
     assert spoken.startswith(texts.PRACTISED) and all(card in spoken for card in page.recap)
     assert core_pack.lesson("an-toan-tin-nhan-doi-phi").remember in spoken  # the drill's one rule, last
     assert kiosk.view().page == page
+
+
+def test_after_two_wrong_choices_only_the_right_option_is_lit(kiosk):
+    kiosk.handle(Touched())
+    kiosk.handle(OpenLesson("an-toan-tin-nhan-doi-phi"))
+    while kiosk.lesson_session.step.id != "fee-decide":
+        complete_step(kiosk)
+    step = kiosk.lesson_session.step
+    (select,) = [e for e in kiosk.view().page.screen.elements if e.id == step.target]
+    options = list(select.options)
+    wrong = next(i for i, text in enumerate(options) if text.startswith("Bấm link"))
+    for _ in range(2):
+        kiosk.handle(Choose(step.target, wrong))
+    assert kiosk.view().page.highlight == f"{step.target}:{options.index(step.expect)}"

@@ -105,6 +105,14 @@ def test_help_in_a_picker_lights_the_right_name_far_down_the_list_in_view(driver
     assert [b.text() for b in lit] == ["Phường Đồng Xoài"] and in_view(driver, lit[0])
 
 
+def test_help_on_a_short_list_lights_only_the_right_choice_in_view(driver):
+    open_at(driver, "an-toan-tin-nhan-doi-phi", "fee-decide")
+    driver.app.send(Help())
+    settle()
+    lit = [b for b in visible_buttons(driver, "el:what-now:") if b.property("highlight") == "true"]
+    assert [b.text() for b in lit] == [driver.app.kiosk.lesson_session.step.expect] and in_view(driver, lit[0])
+
+
 def test_each_app_of_the_practice_phone_has_its_own_look(driver):
     open_at(driver, "nhan-ma-otp", "open-notice")
     vneid = app_bar_colour(driver)
