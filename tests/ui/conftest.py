@@ -145,3 +145,15 @@ def kiosk_app(qtbot, settings, clock, app_speaker, app_recognizer, window_size):
 @pytest.fixture
 def driver(qtbot, kiosk_app) -> Driver:
     return Driver(qtbot, kiosk_app)
+
+
+@pytest.fixture
+def finger(kiosk_app, window_size):
+    """A finger on the kiosk (tests.ui.test_walk_by_touch.Walker), started with large text: the
+    tightest layout when the module's window_size is 1280×800."""
+    from tests.ui.test_walk_by_touch import Walker
+
+    width, height = window_size
+    walker = Walker(kiosk_app, f"{width}x{height}-large")
+    walker.start("large")  # "Bắt đầu học" (or the first question's page), then "Chữ to"
+    return walker

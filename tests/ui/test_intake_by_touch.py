@@ -26,13 +26,6 @@ def window_size() -> tuple[int, int]:
     return (1280, 800)
 
 
-@pytest.fixture
-def finger(kiosk_app) -> Walker:
-    walker = Walker(kiosk_app, "1280x800-large")
-    walker.start("large")  # "Bắt đầu học", then "Chữ to" on the first question's page
-    return walker
-
-
 def page(kiosk_app):
     return kiosk_app.kiosk.view().page
 

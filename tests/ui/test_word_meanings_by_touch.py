@@ -26,13 +26,6 @@ def window_size() -> tuple[int, int]:
     return (1280, 800)
 
 
-@pytest.fixture
-def finger(kiosk_app) -> Walker:
-    walker = Walker(kiosk_app, "1280x800-large")
-    walker.start("large")
-    return walker
-
-
 def page(kiosk_app) -> LessonView:
     view = kiosk_app.kiosk.view().page
     assert isinstance(view, LessonView)
