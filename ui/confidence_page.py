@@ -6,16 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from kiosk.intents import AnswerConfidence, Intent, Repeat, SkipConfidence
+from kiosk.intents import AnswerConfidence, Intent, SkipConfidence
 from kiosk.views import ConfidenceChoice, ConfidenceView, HelpView
 from ui import texts
 from ui import theme as t
-from ui.help_call import HelpCall, help_message
 from ui.icons import kiosk_icon
-from ui.kiosk_controls import header, kiosk_button
-from ui.menu_page import text_size_switch
+from ui.intake_page import question_page
+from ui.kiosk_controls import kiosk_button
 from ui.style import Look
 from ui.widgets import WrapButton, label
 
@@ -23,19 +22,7 @@ Send = Callable[[Intent], None]
 
 
 def confidence_page(look: Look, send: Send, view: ConfidenceView, help_view: HelpView | None = None) -> QWidget:
-    page = QFrame()
-    page.setObjectName("page")
-    outer = QVBoxLayout(page)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.setSpacing(0)
-    repeat = kiosk_button(look, texts.REPEAT, "repeat", lambda: send(Repeat()), "repeat", main=False)
-    controls = [repeat, *text_size_switch(look, send, look.text_size), HelpCall(look, send, help_view)]
-    outer.addWidget(header(look, view.heading, controls, role="headerTitle"))
-    body = QVBoxLayout()
-    gap = look.px(4)
-    body.setContentsMargins(look.px(8), gap, look.px(8), gap)
-    body.setSpacing(gap)
-    body.addWidget(help_message(help_view))
+    page, body = question_page(look, send, view.heading, help_view)
     if view.lead:
         body.addWidget(label(view.lead, "instruction"))
     question = label(view.ask, "title")
@@ -52,7 +39,6 @@ def confidence_page(look: Look, send: Send, view: ConfidenceView, help_view: Hel
     skip.addStretch(1)
     skip.addWidget(kiosk_button(look, texts.SKIP_QUESTION, "next", lambda: send(SkipConfidence()), "skipQuestion", main=True))
     body.addLayout(skip)
-    outer.addLayout(body, 1)
     return page
 
 

@@ -23,14 +23,15 @@ Send = Callable[[Intent], None]
 TILE_COLUMNS = 3
 
 
-def intake_page(look: Look, send: Send, view: IntakeView, help_view: HelpView | None = None) -> QWidget:
+def question_page(look: Look, send: Send, title: str, help_view: HelpView | None) -> tuple[QFrame, QVBoxLayout]:
+    """A page that asks one question (the intake's, the confidence questions): "Nghe lại", the
+    text size and "Gọi cán bộ" on top; returns the page and its body, to be filled."""
     page = QFrame()
     page.setObjectName("page")
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.setSpacing(0)
     repeat = kiosk_button(look, texts.REPEAT, "repeat", lambda: send(Repeat()), "repeat", main=False)
-    title = intake_texts.PAGE_TITLE.format(n=view.number, total=view.count)
     controls = [repeat, *text_size_switch(look, send, look.text_size), HelpCall(look, send, help_view)]
     outer.addWidget(header(look, title, controls, role="headerTitle"))
     body = QVBoxLayout()
@@ -38,6 +39,12 @@ def intake_page(look: Look, send: Send, view: IntakeView, help_view: HelpView | 
     body.setContentsMargins(look.px(8), gap, look.px(8), gap)
     body.setSpacing(gap)
     body.addWidget(help_message(help_view))
+    outer.addLayout(body, 1)
+    return page, body
+
+
+def intake_page(look: Look, send: Send, view: IntakeView, help_view: HelpView | None = None) -> QWidget:
+    page, body = question_page(look, send, intake_texts.PAGE_TITLE.format(n=view.number, total=view.count), help_view)
     question = label(view.question, "title")
     question.setObjectName("question")
     body.addWidget(question)
@@ -45,7 +52,6 @@ def intake_page(look: Look, send: Send, view: IntakeView, help_view: HelpView | 
     body.addLayout(_tiles(look, send, view) if view.pictures else _answers(look, send, view))
     body.addStretch(1)
     body.addLayout(_ways_out(look, send, view))
-    outer.addLayout(body, 1)
     return page
 
 
