@@ -87,26 +87,29 @@ def load_pack(root: Path) -> LoadResult:
 
 def _with_intake(pack: Pack, root: Path, problems: list[Problem]) -> Pack:
     """The pack with its intake.yaml if it has one (content.intake); its problems go to `problems`."""
-    path = root / INTAKE_FILE
-    if not path.exists():
-        return pack
-    before = len(problems)
-    raw = _read_yaml(path, INTAKE_FILE, problems)
-    if len(problems) > before:
+    found, raw = _optional_yaml(root, INTAKE_FILE, problems)
+    if not found:
         return pack
     return dataclasses.replace(pack, intake=parse_intake(raw, {lesson.id for lesson in pack.lessons}, problems))
 
 
 def _with_glossary(pack: Pack, root: Path, problems: list[Problem]) -> Pack:
     """The pack with its glossary.yaml if it has one (content.glossary); its problems go to `problems`."""
-    path = root / GLOSSARY_FILE
-    if not path.exists():
-        return pack
-    before = len(problems)
-    raw = _read_yaml(path, GLOSSARY_FILE, problems)
-    if len(problems) > before:
+    found, raw = _optional_yaml(root, GLOSSARY_FILE, problems)
+    if not found:
         return pack
     return dataclasses.replace(pack, glossary=parse_glossary(raw, problems))
+
+
+def _optional_yaml(root: Path, name: str, problems: list[Problem]) -> tuple[bool, Any]:
+    """An optional file of the pack, read: (False, None) when it is absent or cannot be read
+    (that problem goes to `problems`)."""
+    path = root / name
+    if not path.exists():
+        return False, None
+    before = len(problems)
+    raw = _read_yaml(path, name, problems)
+    return len(problems) == before, raw
 
 
 def _read_yaml(path: Path, name: str, problems: list[Problem]) -> Any:
