@@ -255,7 +255,7 @@ class Kiosk:
                 return self._survey(self._confidence.skip())
             case Repeat(slow=slow) if self._confidence.asking:
                 return [StopSpeech(), Speak(self._confidence.prompt(), slow)]
-            case Repeat(slow=slow) if self._completion is not None and self._lesson is None and self._desk.page() is None:
+            case Repeat(slow=slow) if self._completion is not None and self._lesson is None:
                 done = self._completion  # "Nghe lại" on the completion page: how it went, what was practised
                 return [StopSpeech(), Speak(" ".join(filter(None, (done.outcome, texts.PRACTISED, *done.recap))), slow)]
             case PractiseAgain():
